@@ -1,0 +1,37 @@
+package io.inkwell.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+
+/**
+ * The prod profile must be given its JWT keys: without them no token could be issued or checked.
+ * Dev and test generate throw-away keys instead (see io.inkwell.config.local).
+ */
+@IfBuildProfile("prod")
+public class RequiredProdSettings {
+
+    void check(@Observes Startup startup, Config config) {
+        List<String> missing = new ArrayList<>();
+        if (absent(config, "mp.jwt.verify.publickey") && absent(config, "mp.jwt.verify.publickey.location")) {
+            missing.add("MP_JWT_VERIFY_PUBLICKEY (PEM text) or MP_JWT_VERIFY_PUBLICKEY_LOCATION (file or URL)");
+        }
+        if (absent(config, "smallrye.jwt.sign.key") && absent(config, "smallrye.jwt.sign.key.location")) {
+            missing.add("SMALLRYE_JWT_SIGN_KEY (PEM text) or SMALLRYE_JWT_SIGN_KEY_LOCATION (file)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Inkwell cannot start: JWT keys are not configured. Set "
+                    + String.join(" and ", missing) + ". See README.md, 'Configuration'.");
+        }
+    }
+
+    private static boolean absent(Config config, String name) {
+        return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).isEmpty();
+    }
+}
