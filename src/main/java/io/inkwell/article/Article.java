@@ -1,0 +1,96 @@
+package io.inkwell.article;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import io.inkwell.tag.Tag;
+import io.inkwell.user.User;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "articles")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(nullable = false)
+    public String body;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public User author;
+
+    @ManyToMany
+    @JoinTable(name = "article_tags",
+            joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    public Set<Tag> tags = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<Article> findBySlug(String slug) {
+        return find("from Article a join fetch a.author where a.slug = ?1", slug).firstResultOptional();
+    }
+
+    static boolean slugTaken(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    boolean isAuthoredBy(long userId) {
+        return author.id == userId;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Article article && id != null && id.equals(article.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

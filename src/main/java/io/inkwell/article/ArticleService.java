@@ -1,0 +1,125 @@
+package io.inkwell.article;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import io.inkwell.common.error.ApiException;
+import io.inkwell.tag.Tag;
+import io.inkwell.user.User;
+
+@ApplicationScoped
+@Transactional
+public class ArticleService {
+
+    private final Slugs slugs;
+    private final ArticleViews views;
+    private final ArticleEvents events;
+
+    ArticleService(Slugs slugs, ArticleViews views, ArticleEvents events) {
+        this.slugs = slugs;
+        this.views = views;
+        this.events = events;
+    }
+
+    /** A page newest first (ties by id), and the number of all matches: five statements, whatever the page size. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleResponse.Page list(ArticleFilter filter, Paging paging, Long viewerId) {
+        String where = filter.where();
+        TypedQuery<Long> count = Article.getEntityManager()
+                .createQuery("select count(a) from Article a" + where, Long.class);
+        TypedQuery<Article> page = Article.getEntityManager()
+                .createQuery("from Article a join fetch a.author" + where + " order by a.createdAt desc, a.id desc",
+                        Article.class)
+                .setFirstResult(paging.offset())
+                .setMaxResults(paging.limit());
+        for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
+            count.setParameter(parameter.getKey(), parameter.getValue());
+            page.setParameter(parameter.getKey(), parameter.getValue());
+        }
+        long total = count.getSingleResult();
+        List<Article> articles = total > paging.offset() ? page.getResultList() : List.of();
+        return new ArticleResponse.Page(views.of(articles, viewerId, false), total);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleResponse.View get(String slug, Long viewerId) {
+        return views.of(find(slug), viewerId);
+    }
+
+    public ArticleResponse.View create(long authorId, ArticleRequests.NewArticle request) {
+        Article article = new Article();
+        article.author = User.requireExisting(authorId);
+        article.title = request.title();
+        article.description = request.description();
+        article.body = request.body();
+        article.slug = slugs.uniqueFor(request.title());
+        article.tags = tagsNamed(request.tagList());
+        article.persist();
+        events.published();
+        return views.of(article, authorId);
+    }
+
+    public ArticleResponse.View update(long userId, String slug, ArticleRequests.ArticleChanges changes) {
+        Article article = findOwned(slug, userId);
+        if (changes.title() != null && !changes.title().equals(article.title)) {
+            if (!slugs.fits(article.slug, changes.title())) {
+                article.slug = slugs.uniqueFor(changes.title());
+            }
+            article.title = changes.title();
+        }
+        if (changes.description() != null) {
+            article.description = changes.description();
+        }
+        if (changes.body() != null) {
+            article.body = changes.body();
+        }
+        if (changes.tagList() != null) {
+            article.tags = tagsNamed(changes.tagList());
+        }
+        article.flush();
+        return views.of(article, userId);
+    }
+
+    public void delete(long userId, String slug) {
+        findOwned(slug, userId).delete();
+    }
+
+    public ArticleResponse.View favorite(long userId, String slug) {
+        Article article = find(slug);
+        User.requireExisting(userId);
+        Favorite.add(userId, article.id);
+        return views.of(article, userId);
+    }
+
+    public ArticleResponse.View unfavorite(long userId, String slug) {
+        Article article = find(slug);
+        Favorite.remove(userId, article.id);
+        return views.of(article, userId);
+    }
+
+    /** The article for the comment endpoints, which answer 404 for an unknown slug like these do. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Article find(String slug) {
+        return Article.findBySlug(slug).orElseThrow(() -> ApiException.notFound("article"));
+    }
+
+    private Article findOwned(String slug, long userId) {
+        Article article = find(slug);
+        if (!article.isAuthoredBy(userId)) {
+            throw ApiException.forbidden("article", "only the author may change or delete this article");
+        }
+        return article;
+    }
+
+    private static HashSet<Tag> tagsNamed(List<String> names) {
+        if (names == null) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(Tag.resolve(names.stream().map(String::strip).distinct().toList()));
+    }
+}

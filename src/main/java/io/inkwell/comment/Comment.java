@@ -1,0 +1,80 @@
+package io.inkwell.comment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import io.inkwell.article.Article;
+import io.inkwell.user.User;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "comments")
+public class Comment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "article_id")
+    public Article article;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public User author;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Oldest first, as a conversation reads. */
+    static List<Comment> listFor(Article article) {
+        return find("from Comment c join fetch c.author where c.article = ?1 order by c.createdAt, c.id", article).list();
+    }
+
+    static Optional<Comment> findOn(Article article, long id) {
+        return find("from Comment c join fetch c.author where c.article = ?1 and c.id = ?2", article, id)
+                .firstResultOptional();
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Comment comment && id != null && id.equals(comment.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,66 @@
+package io.inkwell.comment;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.inkwell.common.error.ApiException;
+import io.inkwell.common.security.CurrentUser;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/articles/{slug}/comments")
+@Tag(name = "Comments")
+public class CommentResource {
+
+    private final CommentService comments;
+    private final CurrentUser currentUser;
+
+    CommentResource(CommentService comments, CurrentUser currentUser) {
+        this.comments = comments;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Comments on an article, oldest first; signing in is optional")
+    public CommentResponse.Many list(@RestPath String slug) {
+        return new CommentResponse.Many(comments.list(slug, currentUser.id().orElse(null)));
+    }
+
+    @POST
+    @Authenticated
+    @SecurityRequirement(name = "Token")
+    @Operation(summary = "Comment on an article")
+    public CommentResponse add(@RestPath String slug, @NotNull @Valid CommentRequests.Create comment) {
+        return new CommentResponse(comments.add(currentUser.requireId(), slug, comment.comment()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    @SecurityRequirement(name = "Token")
+    @Operation(summary = "Delete a comment (its author only)")
+    public RestResponse<Void> delete(@RestPath String slug, @RestPath String id) {
+        comments.delete(currentUser.requireId(), slug, parseId(id));
+        return RestResponse.noContent();
+    }
+
+    /** A non-numeric id names no comment: 404, not the 400 a failed conversion would give. */
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("comment");
+        }
+    }
+}

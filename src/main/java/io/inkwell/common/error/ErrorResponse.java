@@ -1,0 +1,15 @@
+package io.inkwell.common.error;
+
+import java.util.List;
+import java.util.Map;
+
+/** The one error body: {@code {"errors": {"<field>": ["<message>"]}}}. */
+public record ErrorResponse(Map<String, List<String>> errors) {
+
+    /** Key used when no single request field is at fault (the spec's GenericErrorModel uses it). */
+    public static final String GENERAL = "body";
+
+    public static ErrorResponse of(String field, String message) {
+        return new ErrorResponse(Map.of(field, List.of(message)));
+    }
+}

@@ -1,0 +1,76 @@
+package io.inkwell.profile;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One user following another. Writes are idempotent: the primary key absorbs repeats and races. */
+@Entity
+@Table(name = "follows")
+@IdClass(Follow.Key.class)
+public class Follow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "follower_id")
+    public Long followerId;
+
+    @Id
+    @Column(name = "followed_id")
+    public Long followedId;
+
+    public static void add(long followerId, long followedId) {
+        getEntityManager()
+                .createNativeQuery("INSERT INTO follows (follower_id, followed_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, followerId)
+                .setParameter(2, followedId)
+                .executeUpdate();
+    }
+
+    public static void remove(long followerId, long followedId) {
+        delete("followerId = ?1 and followedId = ?2", followerId, followedId);
+    }
+
+    public static boolean exists(long followerId, long followedId) {
+        return count("followerId = ?1 and followedId = ?2", followerId, followedId) > 0;
+    }
+
+    /** Which of {@code candidates} the follower follows, in one query. */
+    public static Set<Long> followedAmong(long followerId, Collection<Long> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> followed = getEntityManager()
+                .createQuery("select f.followedId from Follow f where f.followerId = ?1 and f.followedId in ?2", Long.class)
+                .setParameter(1, followerId)
+                .setParameter(2, candidates)
+                .getResultList();
+        return new HashSet<>(followed);
+    }
+
+    public static class Key implements Serializable {
+        public Long followerId;
+        public Long followedId;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key
+                    && Objects.equals(followerId, key.followerId) && Objects.equals(followedId, key.followedId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(followerId, followedId);
+        }
+    }
+}

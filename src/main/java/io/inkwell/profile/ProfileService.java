@@ -1,0 +1,41 @@
+package io.inkwell.profile;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.inkwell.common.error.ApiException;
+import io.inkwell.user.User;
+
+@ApplicationScoped
+@Transactional
+public class ProfileService {
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProfileResponse.Profile get(String username, Optional<Long> viewerId) {
+        User user = find(username);
+        boolean following = viewerId.map(viewer -> Follow.exists(viewer, user.id)).orElse(false);
+        return ProfileResponse.Profile.of(user, following);
+    }
+
+    public ProfileResponse.Profile follow(long followerId, String username) {
+        User followed = find(username);
+        if (followed.id == followerId) {
+            throw ApiException.unprocessable("username", "you cannot follow yourself");
+        }
+        User.requireExisting(followerId);
+        Follow.add(followerId, followed.id);
+        return ProfileResponse.Profile.of(followed, true);
+    }
+
+    public ProfileResponse.Profile unfollow(long followerId, String username) {
+        User followed = find(username);
+        Follow.remove(followerId, followed.id);
+        return ProfileResponse.Profile.of(followed, false);
+    }
+
+    private static User find(String username) {
+        return User.findByUsername(username).orElseThrow(() -> ApiException.notFound("profile"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.inkwell.user;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.UnauthorizedException;
+
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(nullable = false)
+    public String username;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    public String bio;
+
+    public String image;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** E-mail addresses are matched whatever their case, as the unique index does. */
+    public static Optional<User> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    /** Usernames are unique whatever their case, so /profiles/Alice and /profiles/alice are one user. */
+    public static Optional<User> findByUsername(String username) {
+        return find("lower(username) = lower(?1)", username).firstResultOptional();
+    }
+
+    /** The user a valid token names; a token for a user who no longer exists is no longer valid. */
+    public static User requireExisting(long id) {
+        User user = findById(id);
+        if (user == null) {
+            throw new UnauthorizedException();
+        }
+        return user;
+    }
+
+    static boolean emailTakenByOther(String email, Long userId) {
+        return count("lower(email) = lower(?1) and id <> ?2", email, userId == null ? -1L : userId) > 0;
+    }
+
+    static boolean usernameTakenByOther(String username, Long userId) {
+        return count("lower(username) = lower(?1) and id <> ?2", username, userId == null ? -1L : userId) > 0;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof User user && id != null && id.equals(user.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

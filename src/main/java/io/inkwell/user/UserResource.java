@@ -1,0 +1,72 @@
+package io.inkwell.user;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.inkwell.common.security.CurrentUser;
+import io.inkwell.common.security.TokenService;
+import io.quarkus.security.Authenticated;
+
+@Path("/api")
+@Tag(name = "User and Authentication")
+public class UserResource {
+
+    private final UserService users;
+    private final TokenService tokens;
+    private final CurrentUser currentUser;
+
+    UserResource(UserService users, TokenService tokens, CurrentUser currentUser) {
+        this.users = users;
+        this.tokens = tokens;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Path("/users")
+    @PermitAll
+    @Operation(summary = "Register a new user")
+    public RestResponse<UserResponse> register(@NotNull @Valid UserRequests.Register user) {
+        User registered = users.register(user.user());
+        return RestResponse.status(RestResponse.Status.CREATED, withNewToken(registered));
+    }
+
+    @POST
+    @Path("/users/login")
+    @PermitAll
+    @Operation(summary = "Log in an existing user")
+    public UserResponse login(@NotNull @Valid UserRequests.Login user) {
+        return withNewToken(users.login(user.user()));
+    }
+
+    @GET
+    @Path("/user")
+    @Authenticated
+    @SecurityRequirement(name = "Token")
+    @Operation(summary = "Get the current user")
+    public UserResponse current() {
+        return UserResponse.of(users.require(currentUser.requireId()), currentUser.token());
+    }
+
+    @PUT
+    @Path("/user")
+    @Authenticated
+    @SecurityRequirement(name = "Token")
+    @Operation(summary = "Update the current user")
+    public UserResponse update(@NotNull @Valid UserRequests.Update user) {
+        return UserResponse.of(users.update(currentUser.requireId(), user.user()), currentUser.token());
+    }
+
+    private UserResponse withNewToken(User user) {
+        return UserResponse.of(user, tokens.issue(user.id, user.username));
+    }
+}

@@ -1,0 +1,105 @@
+package io.inkwell.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.inkwell.common.error.ApiException;
+import io.inkwell.common.security.PasswordHasher;
+
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    private final PasswordHasher passwords;
+    private final UserEvents events;
+
+    UserService(PasswordHasher passwords, UserEvents events) {
+        this.passwords = passwords;
+        this.events = events;
+    }
+
+    public User register(UserRequests.NewUser request) {
+        rejectTaken(request.email(), request.username(), null);
+        User user = new User();
+        user.email = request.email();
+        user.username = request.username();
+        user.passwordHash = passwords.hash(request.password());
+        user.persist();
+        flushGuardingUniqueness();
+        events.registered();
+        return user;
+    }
+
+    /** Unknown e-mail and wrong password get the same answer, in about the same time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User login(UserRequests.Credentials credentials) {
+        User user = User.findByEmail(credentials.email()).orElse(null);
+        if (user == null) {
+            passwords.matchAgainstDecoy(credentials.password());
+        } else if (passwords.matches(credentials.password(), user.passwordHash)) {
+            return user;
+        }
+        events.loginFailed();
+        throw new ApiException(401, "email or password", "is invalid");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User require(long id) {
+        return User.requireExisting(id);
+    }
+
+    public User update(long id, UserRequests.UserChanges changes) {
+        if (changes.isEmpty()) {
+            throw ApiException.unprocessable("user", "must contain at least one field to change");
+        }
+        User user = require(id);
+        rejectTaken(changes.email(), changes.username(), user.id);
+        if (changes.email() != null) {
+            user.email = changes.email();
+        }
+        if (changes.username() != null) {
+            user.username = changes.username();
+        }
+        if (changes.password() != null) {
+            user.passwordHash = passwords.hash(changes.password());
+        }
+        if (changes.bio() != null) {
+            user.bio = changes.bio().isEmpty() ? null : changes.bio();
+        }
+        if (changes.image() != null) {
+            user.image = changes.image().isEmpty() ? null : changes.image();
+        }
+        flushGuardingUniqueness();
+        return user;
+    }
+
+    private static void rejectTaken(String email, String username, Long userId) {
+        if (email != null && User.emailTakenByOther(email, userId)) {
+            throw ApiException.taken("email");
+        }
+        if (username != null && User.usernameTakenByOther(username, userId)) {
+            throw ApiException.taken("username");
+        }
+    }
+
+    /** The unique indexes decide when two requests claim the same e-mail or username at once. */
+    private static void flushGuardingUniqueness() {
+        try {
+            User.flush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                String constraint = violation.getConstraintName();
+                if (constraint.contains("users_email")) {
+                    throw ApiException.taken("email");
+                }
+                if (constraint.contains("users_username")) {
+                    throw ApiException.taken("username");
+                }
+            }
+            throw e;
+        }
+    }
+}
