@@ -1,0 +1,72 @@
+package io.inkwell.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Test fixtures spoken over HTTP, as a client would: register users, publish articles. Names are
+ * unique per call, so tests share one database without seeing each other's data.
+ */
+public final class Api {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
+    public static final String PASSWORD = "correct horse battery";
+
+    private Api() {
+    }
+
+    public record Registered(String username, String email, String token) {
+    }
+
+    /** A name no other test uses, e.g. {@code alice_k3x_7}. */
+    public static String unique(String prefix) {
+        return prefix + "_" + RUN + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(Registered user) {
+        return anonymous().header("Authorization", "Token " + user.token());
+    }
+
+    public static Registered register(String prefix) {
+        String username = unique(prefix);
+        String email = username + "@example.com";
+        String token = anonymous()
+                .body(Map.of("user", Map.of("username", username, "email", email, "password", PASSWORD)))
+                .post("/api/users")
+                .then().statusCode(201)
+                .extract().path("user.token");
+        return new Registered(username, email, token);
+    }
+
+    /** Publishes an article and returns its slug. */
+    public static String publish(Registered author, String title, String... tags) {
+        return as(author)
+                .body(Map.of("article", Map.of(
+                        "title", title,
+                        "description", "About " + title,
+                        "body", "The body of " + title,
+                        "tagList", List.of(tags))))
+                .post("/api/articles")
+                .then().statusCode(201)
+                .extract().path("article.slug");
+    }
+
+    public static void follow(Registered follower, Registered followed) {
+        as(follower).post("/api/profiles/{username}/follow", followed.username()).then().statusCode(200);
+    }
+
+    public static void favorite(Registered user, String slug) {
+        as(user).post("/api/articles/{slug}/favorite", slug).then().statusCode(200);
+    }
+}
