@@ -1,0 +1,33 @@
+package io.inkwell.config.local;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * For {@code @QuarkusIntegrationTest}s: the packaged application runs in the prod profile, which
+ * starts nothing by itself, so the test run starts real PostgreSQL and Redis servers (once per JVM)
+ * and hands them, with a throw-away key pair, to the application as "external" configuration.
+ */
+public class ExternalServersResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return configuration();
+    }
+
+    /** Everything the prod profile needs to run here. */
+    public static Map<String, String> configuration() {
+        Map<String, String> config = new HashMap<>();
+        config.putAll(LocalServers.postgres(null));
+        config.putAll(LocalServers.redis());
+        config.putAll(LocalServers.jwtKeys(null));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers live as long as the JVM; their shutdown hooks stop them.
+    }
+}
