@@ -1,0 +1,100 @@
+package io.inkwell.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+import io.inkwell.config.local.ExternalServersResource;
+
+/**
+ * The packaged jar started as an operator would start it (prod profile, servers and keys given as
+ * configuration), for tests and benchmarks that need the process itself: signals, start-up, memory.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public final int port;
+    public final Process process;
+
+    private PackagedApp(int port, Process process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    public static PackagedApp start(String logName, List<String> jvmOptions) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        ExternalServersResource.configuration().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add("quarkus-run.jar");
+        Path appDir = Path.of("target", "quarkus-app");
+        Process process = new ProcessBuilder(command)
+                .directory(appDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", logName).toFile())
+                .start();
+        return new PackagedApp(port, process);
+    }
+
+    /** GET {@code path}; -1 when nothing answers. */
+    public int status(String path) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Polls {@code path} until its status passes {@code until}, or fails after {@code limit}. */
+    public void await(String path, IntPredicate until, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            status = status(path);
+            if (until.test(status)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(path + " never reached the expected state; last status " + status);
+    }
+
+    /** Resident set size of the process, in KiB (Linux). */
+    public long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
