@@ -42,7 +42,8 @@ public class ArticleResource {
             @Parameter(description = "1 to 100, default 20") @RestQuery String limit,
             @Parameter(description = "0 or more, default 0") @RestQuery String offset) {
         Paging paging = Paging.of(limit, offset);
-        return articles.list(new ArticleFilter(tag, author, favorited, null), paging, currentUser.id().orElse(null));
+        ArticleFilter filter = new ArticleFilter(blankToNull(tag), blankToNull(author), blankToNull(favorited), null);
+        return articles.list(filter, paging, currentUser.id().orElse(null));
     }
 
     @GET
@@ -110,5 +111,10 @@ public class ArticleResource {
     @Operation(summary = "Unfavorite an article (unfavoriting twice is not an error)")
     public ArticleResponse unfavorite(@RestPath String slug) {
         return new ArticleResponse(articles.unfavorite(currentUser.requireId(), slug));
+    }
+
+    /** {@code ?tag=} (empty) filters nothing, as if the parameter were absent. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

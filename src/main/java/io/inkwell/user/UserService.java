@@ -90,16 +90,23 @@ public class UserService {
         try {
             User.flush();
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-                String constraint = violation.getConstraintName();
-                if (constraint.contains("users_email")) {
-                    throw ApiException.taken("email");
-                }
-                if (constraint.contains("users_username")) {
-                    throw ApiException.taken("username");
-                }
+            String constraint = violatedConstraint(e);
+            if (constraint != null && constraint.contains("users_email")) {
+                throw ApiException.taken("email");
+            }
+            if (constraint != null && constraint.contains("users_username")) {
+                throw ApiException.taken("username");
             }
             throw e;
         }
+    }
+
+    private static String violatedConstraint(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation.getConstraintName();
+            }
+        }
+        return null;
     }
 }
