@@ -11,8 +11,10 @@ import org.eclipse.microprofile.config.Config;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
- * The prod profile must be given its JWT keys: without them no token could be issued or checked.
- * Dev and test generate throw-away keys instead (see io.inkwell.config.local).
+ * The prod profile must be given its JWT keys and its Redis: without them no token could be issued
+ * or checked, and readiness would never come up. (A missing database URL stops start-up earlier, with
+ * Quarkus's own message naming quarkus.datasource.jdbc.url.) Dev and test start their own instead,
+ * see io.inkwell.config.local.
  */
 @IfBuildProfile("prod")
 public class RequiredProdSettings {
@@ -25,8 +27,11 @@ public class RequiredProdSettings {
         if (absent(config, "smallrye.jwt.sign.key") && absent(config, "smallrye.jwt.sign.key.location")) {
             missing.add("SMALLRYE_JWT_SIGN_KEY (PEM text) or SMALLRYE_JWT_SIGN_KEY_LOCATION (file)");
         }
+        if (absent(config, "quarkus.redis.hosts")) {
+            missing.add("QUARKUS_REDIS_HOSTS (redis://host:6379)");
+        }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Inkwell cannot start: JWT keys are not configured. Set "
+            throw new IllegalStateException("Inkwell cannot start: required settings are missing. Set "
                     + String.join(" and ", missing) + ". See README.md, 'Configuration'.");
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 import io.inkwell.config.local.ExternalServersResource;
@@ -25,28 +26,40 @@ public final class PackagedApp implements AutoCloseable {
 
     public final int port;
     public final Process process;
+    private final Path logFile;
 
-    private PackagedApp(int port, Process process) {
+    private PackagedApp(int port, Process process, Path logFile) {
         this.port = port;
         this.process = process;
+        this.logFile = logFile;
     }
 
     public static PackagedApp start(String logName, List<String> jvmOptions) throws IOException {
+        return start(logName, jvmOptions, ExternalServersResource.configuration());
+    }
+
+    public static PackagedApp start(String logName, List<String> jvmOptions, Map<String, String> configuration)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        ExternalServersResource.configuration().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add("quarkus-run.jar");
         Path appDir = Path.of("target", "quarkus-app");
+        Path logFile = Path.of("target", logName);
         Process process = new ProcessBuilder(command)
                 .directory(appDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", logName).toFile())
+                .redirectOutput(logFile.toFile())
                 .start();
-        return new PackagedApp(port, process);
+        return new PackagedApp(port, process, logFile);
+    }
+
+    public Path log() {
+        return logFile;
     }
 
     /** GET {@code path}; -1 when nothing answers. */

@@ -1,0 +1,33 @@
+package io.inkwell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.inkwell.config.local.ExternalServersResource;
+import io.inkwell.support.PackagedApp;
+
+/** The packaged application refuses to start in prod without its keys, and says what to set. */
+class RequiredProdSettingsIT {
+
+    @Test
+    void shouldRefuseToStartWithoutJwtKeysAndNameTheSettings() throws Exception {
+        Map<String, String> withoutKeys = new HashMap<>(ExternalServersResource.configuration());
+        withoutKeys.keySet().removeIf(key -> key.startsWith("mp.jwt") || key.startsWith("smallrye.jwt"));
+
+        try (PackagedApp app = PackagedApp.start("required-settings-it.log", List.of(), withoutKeys)) {
+            assertThat(app.process.waitFor(60, TimeUnit.SECONDS)).as("stopped by itself").isTrue();
+            assertThat(app.process.exitValue()).isNotZero();
+            assertThat(Files.readString(app.log()))
+                    .contains("MP_JWT_VERIFY_PUBLICKEY")
+                    .contains("SMALLRYE_JWT_SIGN_KEY")
+                    .doesNotContain("QUARKUS_REDIS_HOSTS (");
+        }
+    }
+}
