@@ -27,8 +27,7 @@ public class UserService {
         user.email = request.email();
         user.username = request.username();
         user.passwordHash = passwords.hash(request.password());
-        user.persist();
-        flushGuardingUniqueness();
+        writeGuardingUniqueness(user::persist);
         events.registered();
         return user;
     }
@@ -72,7 +71,8 @@ public class UserService {
         if (changes.image() != null) {
             user.image = changes.image().isEmpty() ? null : changes.image();
         }
-        flushGuardingUniqueness();
+        writeGuardingUniqueness(() -> {
+        });
         return user;
     }
 
@@ -85,9 +85,13 @@ public class UserService {
         }
     }
 
-    /** The unique indexes decide when two requests claim the same e-mail or username at once. */
-    private static void flushGuardingUniqueness() {
+    /**
+     * The unique indexes decide when two requests claim the same e-mail or username at once. With
+     * identity ids an INSERT runs at persist(), an UPDATE at flush: both are guarded.
+     */
+    private static void writeGuardingUniqueness(Runnable write) {
         try {
+            write.run();
             User.flush();
         } catch (PersistenceException e) {
             String constraint = violatedConstraint(e);
@@ -101,6 +105,7 @@ public class UserService {
         }
     }
 
+    /** Hibernate throws its ConstraintViolationException itself or wrapped, depending on the operation. */
     private static String violatedConstraint(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation) {

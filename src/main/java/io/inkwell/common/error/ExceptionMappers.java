@@ -86,8 +86,8 @@ public class ExceptionMappers {
     }
 
     /**
-     * A streamed body crossed the size limit while being read: the HTTP layer has already answered
-     * 413, so there is nothing left to send and nothing to log as an error.
+     * The body could not be read (the client went away mid-upload, or the HTTP layer refused it and
+     * has already answered): a client problem, never logged as a server error.
      */
     @ServerExceptionMapper
     public Response unreadable(IOException e, HttpServerResponse response) {
