@@ -26,13 +26,15 @@ public class Tag extends PanacheEntityBase {
 
     /**
      * The tags with these names, creating the missing ones. Inserts tolerate conflicts, so two
-     * articles introducing the same new tag at the same moment both succeed.
+     * articles introducing the same new tag at the same moment both succeed. Names are inserted in
+     * sorted order: a conflicting insert waits for the other transaction, so two transactions
+     * inserting the same new tags in different orders would each wait for the other (deadlock).
      */
     public static List<Tag> resolve(Collection<String> names) {
         if (names.isEmpty()) {
             return List.of();
         }
-        for (String name : names) {
+        for (String name : names.stream().distinct().sorted().toList()) {
             getEntityManager()
                     .createNativeQuery("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
                     .setParameter(1, name)

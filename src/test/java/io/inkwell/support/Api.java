@@ -69,4 +69,13 @@ public final class Api {
     public static void favorite(Registered user, String slug) {
         as(user).post("/api/articles/{slug}/favorite", slug).then().statusCode(200);
     }
+
+    /** Comments on an article and returns the comment's id. */
+    public static long comment(Registered user, String slug, String body) {
+        return as(user)
+                .body(Map.of("comment", Map.of("body", body)))
+                .post("/api/articles/{slug}/comments", slug)
+                .then().statusCode(200)
+                .extract().jsonPath().getLong("comment.id");
+    }
 }
