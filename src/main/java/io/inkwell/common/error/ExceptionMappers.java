@@ -100,9 +100,24 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unexpected(Throwable e) {
+        if (isConstraintViolation(e)) {
+            // A concurrent change won (say, the article was deleted while being favorited):
+            // the database kept its rules, and the client may retry.
+            LOG.debugf(e, "Write refused by a database constraint");
+            return error(409, ErrorResponse.GENERAL, "conflicts with a concurrent change; please retry");
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return error(500, ErrorResponse.GENERAL, "unexpected error; reference " + errorId);
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RestResponse<ErrorResponse> error(int status, String field, String message) {

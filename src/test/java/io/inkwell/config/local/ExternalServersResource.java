@@ -23,6 +23,8 @@ public class ExternalServersResource implements QuarkusTestResourceLifecycleMana
         config.putAll(LocalServers.postgres(null));
         config.putAll(LocalServers.redis());
         config.putAll(LocalServers.jwtKeys(null));
+        // As a deployment would configure them; the CORS tests expect these origins.
+        config.put("quarkus.http.cors.origins", "http://localhost:4200,https://app.inkwell.test");
         return config;
     }
 
