@@ -1,7 +1,5 @@
 package io.inkwell.article;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,17 +15,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
+import io.inkwell.common.persistence.TimestampedEntity;
 import io.inkwell.tag.Tag;
 import io.inkwell.user.User;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
 @Table(name = "articles")
-public class Article extends PanacheEntityBase {
+public class Article extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,12 +51,6 @@ public class Article extends PanacheEntityBase {
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     public Set<Tag> tags = new HashSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     public static Optional<Article> findBySlug(String slug) {
         return find("from Article a join fetch a.author where a.slug = ?1", slug).firstResultOptional();
     }
@@ -71,17 +61,6 @@ public class Article extends PanacheEntityBase {
 
     boolean isAuthoredBy(long userId) {
         return author.id == userId;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.inkwell.comment;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,17 +12,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import io.inkwell.article.Article;
+import io.inkwell.common.persistence.TimestampedEntity;
 import io.inkwell.user.User;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
 @Table(name = "comments")
-public class Comment extends PanacheEntityBase {
+public class Comment extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,12 +37,6 @@ public class Comment extends PanacheEntityBase {
     @Column(nullable = false)
     public String body;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     /** Oldest first, as a conversation reads. */
     static List<Comment> listFor(Article article) {
         return find("from Comment c join fetch c.author where c.article = ?1 order by c.createdAt, c.id", article).list();
@@ -55,17 +45,6 @@ public class Comment extends PanacheEntityBase {
     static Optional<Comment> findOn(Article article, long id) {
         return find("from Comment c join fetch c.author where c.article = ?1 and c.id = ?2", article, id)
                 .firstResultOptional();
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.inkwell.user;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,16 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.inkwell.common.persistence.TimestampedEntity;
 import io.quarkus.security.UnauthorizedException;
 
 @Entity
 @Table(name = "users")
-public class User extends PanacheEntityBase {
+public class User extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,12 +33,6 @@ public class User extends PanacheEntityBase {
     public String bio;
 
     public String image;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** E-mail addresses are matched whatever their case, as the unique index does. */
     public static Optional<User> findByEmail(String email) {
@@ -69,17 +59,6 @@ public class User extends PanacheEntityBase {
 
     static boolean usernameTakenByOther(String username, Long userId) {
         return count("lower(username) = lower(?1) and id <> ?2", username, userId == null ? -1L : userId) > 0;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
