@@ -42,13 +42,22 @@ public final class PackagedApp implements AutoCloseable {
             throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        Path nativeBinary = nativeBinary();
+        Path appDir = Path.of("target", "quarkus-app");
+        if (nativeBinary != null) {
+            command.add(nativeBinary.toAbsolutePath().toString()); // -Dnative: the binary takes -D options itself
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+        }
         configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
-        command.add("-jar");
-        command.add("quarkus-run.jar");
-        Path appDir = Path.of("target", "quarkus-app");
+        if (nativeBinary == null) {
+            command.add("-jar");
+            command.add("quarkus-run.jar");
+        } else {
+            appDir = Path.of("target");
+        }
         Path logFile = Path.of("target", logName);
         Process process = new ProcessBuilder(command)
                 .directory(appDir.toFile())
@@ -60,6 +69,12 @@ public final class PackagedApp implements AutoCloseable {
 
     public Path log() {
         return logFile;
+    }
+
+    /** The native executable when the build made one (failsafe passes its path), else {@code null}. */
+    private static Path nativeBinary() {
+        String path = System.getProperty("native.image.path");
+        return path != null && Files.isExecutable(Path.of(path)) ? Path.of(path) : null;
     }
 
     /** GET {@code path}; -1 when nothing answers. */
