@@ -1,6 +1,7 @@
 package io.inkwell.common.error;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,24 +101,31 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unexpected(Throwable e) {
-        if (isConstraintViolation(e)) {
+        String sqlState = sqlStateOf(e);
+        if (sqlState != null && sqlState.startsWith("23")) {
             // A concurrent change won (say, the article was deleted while being favorited):
             // the database kept its rules, and the client may retry.
             LOG.debugf(e, "Write refused by a database constraint");
             return error(409, ErrorResponse.GENERAL, "conflicts with a concurrent change; please retry");
+        }
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // Data PostgreSQL refuses to store or compare, such as a NUL character in text.
+            LOG.debugf(e, "Value refused by the database");
+            return error(400, ErrorResponse.GENERAL, "contains a value that cannot be stored, such as a NUL character");
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return error(500, ErrorResponse.GENERAL, "unexpected error; reference " + errorId);
     }
 
-    private static boolean isConstraintViolation(Throwable e) {
+    /** The SQLSTATE of the database error behind {@code e}, if any: class 22 is bad data, 23 a broken constraint. */
+    private static String sqlStateOf(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
         }
-        return false;
+        return null;
     }
 
     private static RestResponse<ErrorResponse> error(int status, String field, String message) {

@@ -157,6 +157,18 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void shouldReturn400WhenTextHoldsANulCharacter() {
+        Registered author = register("nul");
+        Response article = as(author)
+                .body(Map.of("article", Map.of("title", "a\u0000b", "description", "d", "body", "b")))
+                .post("/api/articles");
+        assertEnvelope(article, 400);
+
+        assertEnvelope(anonymous().queryParam("tag", "a\u0000b").get("/api/articles"), 400);
+        assertEnvelope(anonymous().get("/api/profiles/a%00b"), 404); // no username can hold one
+    }
+
+    @Test
     void shouldAnswerValidationErrorsInEnvelope() {
         Response response = anonymous().body("{\"user\":{}}").post("/api/users");
 
