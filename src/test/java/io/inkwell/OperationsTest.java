@@ -70,6 +70,21 @@ class OperationsTest {
     }
 
     @Test
+    void shouldTagHttpMetricsByRouteTemplateAndExposeJvmPoolAndRedisMetrics() {
+        anonymous().get("/api/articles/{slug}", unique("no-such-article")).then().statusCode(404);
+        anonymous().get("/q/health/ready").then().statusCode(200);
+
+        String metrics = given().accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics)
+                .contains("uri=\"/api/articles/{slug}\"")
+                .doesNotContain("no-such-article")
+                .contains("jvm_memory_used_bytes")
+                .contains("agroal_")
+                .containsPattern("(?m)^redis_\\w+");
+    }
+
+    @Test
     void shouldCountEachRegistration() {
         double before = counter("inkwell_users_registered_total");
 
