@@ -4,6 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.github.slugify.Slugify;
 
 /**
@@ -17,7 +19,9 @@ class Slugs {
     private static final String SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int SUFFIX_LENGTH = 6;
 
-    private final Slugify slugify = Slugify.builder().transliterator(true).build();
+    private static final Logger LOG = Logger.getLogger(Slugs.class);
+
+    private final Slugify slugify = transliterating();
 
     /**
      * A slug no other article has. Must run in the transaction that stores it: a lock on the slug
@@ -52,6 +56,21 @@ class Slugs {
         }
         slug = slug.replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "article" : slug;
+    }
+
+    /**
+     * ICU4J's transliteration rules are data loaded at run time. Should they be missing (a native
+     * image built without them), slugs lose their non-Latin letters instead of articles failing.
+     */
+    private static Slugify transliterating() {
+        try {
+            Slugify withTransliteration = Slugify.builder().transliterator(true).build();
+            withTransliteration.slugify("Ünïcödé Привет");
+            return withTransliteration;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Transliteration unavailable; slugs keep Latin letters and digits only", e);
+            return Slugify.builder().build();
+        }
     }
 
     private static String randomSuffix() {
