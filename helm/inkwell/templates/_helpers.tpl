@@ -164,11 +164,11 @@ terminationGracePeriodSeconds: the override if given (checked to exceed preStop 
 else derived from them plus a margin.
 */}}
 {{- define "inkwell.terminationGracePeriodSeconds" -}}
-{{- $needed := add .Values.preStop.sleepSeconds .Values.shutdown.timeoutSeconds }}
+{{- $needed := add .Values.preStop.sleepSeconds .Values.shutdown.delaySeconds .Values.shutdown.timeoutSeconds }}
 {{- if kindIs "invalid" .Values.terminationGracePeriodSeconds }}
 {{- add $needed .Values.shutdown.graceMarginSeconds }}
 {{- else if le (int .Values.terminationGracePeriodSeconds) (int $needed) }}
-{{- fail (printf "terminationGracePeriodSeconds (%v) must exceed preStop.sleepSeconds + shutdown.timeoutSeconds (%v)" .Values.terminationGracePeriodSeconds $needed) }}
+{{- fail (printf "terminationGracePeriodSeconds (%v) must exceed preStop.sleepSeconds + shutdown.delaySeconds + shutdown.timeoutSeconds (%v)" .Values.terminationGracePeriodSeconds $needed) }}
 {{- else }}
 {{- .Values.terminationGracePeriodSeconds }}
 {{- end }}

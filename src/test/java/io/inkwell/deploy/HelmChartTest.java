@@ -9,12 +9,16 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +64,7 @@ class HelmChartTest {
             }
             assertThat(labels.path("app.kubernetes.io/managed-by").asText()).isEqualTo("Helm");
             assertThat(labels.path("app.kubernetes.io/version").asText()).isEqualTo("1.0.0");
-            assertThat(labels.path("helm.sh/chart").asText()).isEqualTo("inkwell-0.1.0");
+            assertThat(labels.path("helm.sh/chart").asText()).isEqualTo("inkwell-" + chartVersion());
         }
     }
 
@@ -111,10 +115,11 @@ class HelmChartTest {
         List<String> preStop = texts(container.at("/lifecycle/preStop/exec/command"));
         assertThat(preStop).hasSize(2).startsWith("sleep");
         int preStopSeconds = Integer.parseInt(preStop.get(1));
-        int shutdownSeconds = Integer.parseInt(
-                configMapData(renderCi("default")).path("QUARKUS_SHUTDOWN_TIMEOUT").asText().replace("s", ""));
+        JsonNode config = configMapData(renderCi("default"));
+        int shutdownSeconds = Integer.parseInt(config.path("QUARKUS_SHUTDOWN_TIMEOUT").asText().replace("s", ""));
+        int delaySeconds = Integer.parseInt(config.path("QUARKUS_SHUTDOWN_DELAY").asText().replace("s", ""));
         assertThat(podSpec.path("terminationGracePeriodSeconds").asInt())
-                .isGreaterThan(preStopSeconds + shutdownSeconds);
+                .isGreaterThan(preStopSeconds + delaySeconds + shutdownSeconds);
         assertThat(podSpec.path("topologySpreadConstraints")).isNotEmpty();
         assertThat(podSpec.at("/topologySpreadConstraints/0/labelSelector/matchLabels").isObject()).isTrue();
     }
@@ -338,5 +343,16 @@ class HelmChartTest {
 
     private static List<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static String chartVersion() {
+        try {
+            Matcher version = Pattern.compile("(?m)^version:\\s*(\\S+)")
+                    .matcher(Files.readString(Path.of("helm", "inkwell", "Chart.yaml")));
+            assertThat(version.find()).as("Chart.yaml has a version").isTrue();
+            return version.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
