@@ -78,12 +78,11 @@ public class ExceptionMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        String message = status == 400 && e.getCause() != null
-                ? "is not valid JSON"
-                : Response.Status.fromStatusCode(status) == null
-                        ? "request rejected"
-                        : Response.Status.fromStatusCode(status).getReasonPhrase().toLowerCase();
-        return error(status, ErrorResponse.GENERAL, message);
+        if (status == 400 && e.getCause() != null) {
+            return error(400, ErrorResponse.GENERAL, "is not valid JSON");
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return error(status, ErrorResponse.GENERAL, known == null ? "request rejected" : known.getReasonPhrase().toLowerCase());
     }
 
     /**
