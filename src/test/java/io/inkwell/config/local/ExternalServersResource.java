@@ -3,6 +3,7 @@ package io.inkwell.config.local;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.inkwell.config.local.embedded.EmbeddedServers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -20,9 +21,9 @@ public class ExternalServersResource implements QuarkusTestResourceLifecycleMana
     /** Everything the prod profile needs to run here. */
     public static Map<String, String> configuration() {
         Map<String, String> config = new HashMap<>();
-        config.putAll(LocalServers.postgres(null));
-        config.putAll(LocalServers.redis());
-        config.putAll(LocalServers.jwtKeys(null));
+        config.putAll(EmbeddedServers.postgres(null));
+        config.putAll(EmbeddedServers.redis());
+        config.putAll(EmbeddedServers.jwtKeys(null));
         // As a deployment would configure them; the CORS tests expect these origins.
         config.put("quarkus.http.cors.origins", "http://localhost:4200,https://app.inkwell.test");
         return config;
