@@ -34,6 +34,7 @@ public final class PackagedApp implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    /** @param jvmOptions options of the JVM, or of the native binary when the build made one (-Xmx, -XX:...) */
     public static PackagedApp start(String logName, List<String> jvmOptions) throws IOException {
         return start(logName, jvmOptions, ExternalServersResource.configuration());
     }
@@ -45,11 +46,11 @@ public final class PackagedApp implements AutoCloseable {
         Path nativeBinary = nativeBinary();
         Path appDir = Path.of("target", "quarkus-app");
         if (nativeBinary != null) {
-            command.add(nativeBinary.toAbsolutePath().toString()); // -Dnative: the binary takes -D options itself
+            command.add(nativeBinary.toAbsolutePath().toString()); // -Dnative: the binary takes -D and -X options itself
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
         }
+        command.addAll(jvmOptions);
         configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         if (nativeBinary == null) {
