@@ -1,25 +1,31 @@
 package io.inkwell.deploy;
 
+import static io.inkwell.deploy.RenderedChart.appContainer;
+import static io.inkwell.deploy.RenderedChart.CHART;
+import static io.inkwell.deploy.RenderedChart.chartVersion;
+import static io.inkwell.deploy.RenderedChart.configMapData;
+import static io.inkwell.deploy.RenderedChart.envNames;
+import static io.inkwell.deploy.RenderedChart.FULLNAME;
+import static io.inkwell.deploy.RenderedChart.kind;
+import static io.inkwell.deploy.RenderedChart.kinds;
+import static io.inkwell.deploy.RenderedChart.podSpec;
+import static io.inkwell.deploy.RenderedChart.render;
+import static io.inkwell.deploy.RenderedChart.renderCi;
+import static io.inkwell.deploy.RenderedChart.single;
+import static io.inkwell.deploy.RenderedChart.texts;
+import static io.inkwell.deploy.RenderedChart.workload;
+import static io.inkwell.deploy.RenderedChart.YAML;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,11 +35,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelmChartTest {
 
-    private static final Path CHART = Path.of("helm", "inkwell");
-    private static final String RELEASE = "inkwell";
-    private static final String FULLNAME = "inkwell"; // the release name already contains the chart name
-    private static final String KUBE_VERSION = "1.31.0";
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private static final Set<String> SECRET_ENV = Set.of(
             "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
@@ -268,91 +269,5 @@ class HelmChartTest {
                 .hasMessageContaining("schema");
         assertThatThrownBy(() -> render("default", t -> t.set("replicas", 3)))
                 .as("unknown top-level key").hasMessageContaining("schema");
-    }
-
-    private static List<JsonNode> renderCi(String ciValues) {
-        return render(ciValues, UnaryOperator.identity());
-    }
-
-    private static List<JsonNode> render(String ciValues, UnaryOperator<TemplateCommand> options) {
-        TemplateCommand template = new Helm(CHART).template()
-                .withName(RELEASE)
-                .withNamespace("inkwell")
-                .withKubeVersion(KUBE_VERSION);
-        if (ciValues != null) {
-            template = template.withValuesFile(CHART.resolve("ci").resolve(ciValues + "-values.yaml"));
-        }
-        String manifests = options.apply(template).call();
-        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode> readValues(manifests)) {
-            List<JsonNode> objects = new ArrayList<>();
-            documents.forEachRemaining(document -> {
-                if (document != null && document.isObject() && document.has("kind")) {
-                    objects.add(document);
-                }
-            });
-            return objects;
-        } catch (IOException e) {
-            throw new IllegalStateException("rendered manifests are not YAML:\n" + manifests, e);
-        }
-    }
-
-    private static String kind(JsonNode object) {
-        return object.path("kind").asText();
-    }
-
-    private static List<String> kinds(List<JsonNode> objects) {
-        return objects.stream().map(HelmChartTest::kind).toList();
-    }
-
-    private static JsonNode single(List<JsonNode> objects, String kind) {
-        List<JsonNode> matching = objects.stream().filter(o -> kind(o).equals(kind)).toList();
-        assertThat(matching).as("objects of kind %s", kind).hasSize(1);
-        return matching.get(0);
-    }
-
-    /** The Deployment, or the Knative Service in Knative mode. */
-    private static JsonNode workload(List<JsonNode> objects) {
-        List<JsonNode> workloads = objects.stream()
-                .filter(o -> kind(o).equals("Deployment")
-                        || o.path("apiVersion").asText().startsWith("serving.knative.dev/"))
-                .toList();
-        assertThat(workloads).hasSize(1);
-        return workloads.get(0);
-    }
-
-    private static JsonNode podSpec(JsonNode workload) {
-        return workload.at("/spec/template/spec");
-    }
-
-    private static JsonNode appContainer(JsonNode workload) {
-        JsonNode containers = podSpec(workload).path("containers");
-        assertThat(containers).hasSize(1);
-        return containers.get(0);
-    }
-
-    private static JsonNode configMapData(List<JsonNode> objects) {
-        return objects.stream()
-                .filter(o -> kind(o).equals("ConfigMap") && o.at("/metadata/name").asText().equals(FULLNAME))
-                .findFirst().orElseThrow().path("data");
-    }
-
-    private static List<String> envNames(JsonNode container) {
-        return StreamSupport.stream(container.path("env").spliterator(), false)
-                .map(env -> env.path("name").asText()).toList();
-    }
-
-    private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-    }
-
-    private static String chartVersion() {
-        try {
-            Matcher version = Pattern.compile("(?m)^version:\\s*(\\S+)")
-                    .matcher(Files.readString(Path.of("helm", "inkwell", "Chart.yaml")));
-            assertThat(version.find()).as("Chart.yaml has a version").isTrue();
-            return version.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
