@@ -21,8 +21,7 @@ public final class UserRequests {
     }
 
     public record NewUser(
-            @NotBlank @Size(max = Limits.USERNAME, message = Limits.TOO_LONG)
-            @Pattern(regexp = Limits.USERNAME_PATTERN) String username,
+            @NotBlank @Size(max = Limits.USERNAME, message = Limits.TOO_LONG) @ValidUsername String username,
             @NotBlank @Email @Size(max = Limits.EMAIL, message = Limits.TOO_LONG) @PrintableText String email,
             @NotBlank @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText String password) {
     }
@@ -41,7 +40,7 @@ public final class UserRequests {
     /** Every field optional; {@code null} keeps the current value, "" clears bio and image. */
     public record UserChanges(
             @Email @Size(min = 1, max = Limits.EMAIL) @PrintableText String email,
-            @Size(min = 1, max = Limits.USERNAME) @Pattern(regexp = Limits.USERNAME_PATTERN) String username,
+            @Size(min = 1, max = Limits.USERNAME) @ValidUsername String username,
             @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText String password,
             @Size(max = Limits.BIO, message = Limits.TOO_LONG) @PlainText String bio,
             @Size(max = Limits.IMAGE_URL, message = Limits.TOO_LONG) @PrintableText
