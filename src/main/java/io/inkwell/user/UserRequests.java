@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.inkwell.common.security.NotCommonPassword;
 import io.inkwell.common.validation.Limits;
 import io.inkwell.common.validation.PlainText;
 import io.inkwell.common.validation.PrintableText;
@@ -23,7 +24,8 @@ public final class UserRequests {
     public record NewUser(
             @NotBlank @Size(max = Limits.USERNAME, message = Limits.TOO_LONG) @ValidUsername String username,
             @NotBlank @Email @Size(max = Limits.EMAIL, message = Limits.TOO_LONG) @PrintableText String email,
-            @NotBlank @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText String password) {
+            @NotBlank @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText @NotCommonPassword
+            String password) {
     }
 
     public record Login(@NotNull @Valid Credentials user) {
@@ -41,7 +43,7 @@ public final class UserRequests {
     public record UserChanges(
             @Email @Size(min = 1, max = Limits.EMAIL) @PrintableText String email,
             @Size(min = 1, max = Limits.USERNAME) @ValidUsername String username,
-            @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText String password,
+            @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText @NotCommonPassword String password,
             @Size(max = Limits.BIO, message = Limits.TOO_LONG) @PlainText String bio,
             @Size(max = Limits.IMAGE_URL, message = Limits.TOO_LONG) @PrintableText
             @Pattern(regexp = Limits.IMAGE_URL_PATTERN, message = "must be an http or https URL") String image) {
