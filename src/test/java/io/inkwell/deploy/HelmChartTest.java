@@ -164,6 +164,14 @@ class HelmChartTest {
     }
 
     @Test
+    void shouldHandTheTokenAudienceAndClockSkewToTheApplication() {
+        JsonNode config = configMapData(render("default", t -> t.set("jwt.audience", "conduit-prod")));
+
+        assertThat(config.path("INKWELL_JWT_AUDIENCE").asText()).isEqualTo("conduit-prod");
+        assertThat(config.path("INKWELL_JWT_CLOCK_SKEW").asText()).isEqualTo("PT30S");
+    }
+
+    @Test
     void shouldRefuseGracePeriodShorterThanPreStopPlusShutdown() {
         assertThatThrownBy(() -> render("default", t -> t.set("terminationGracePeriodSeconds", 30)))
                 .hasMessageContaining("terminationGracePeriodSeconds");
