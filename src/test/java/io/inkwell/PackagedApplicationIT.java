@@ -3,6 +3,7 @@ package io.inkwell;
 import static io.inkwell.support.Api.anonymous;
 import static io.inkwell.support.Api.as;
 import static io.inkwell.support.Api.register;
+import static io.inkwell.support.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -27,7 +28,7 @@ class PackagedApplicationIT {
 
     @Test
     void shouldBeReadyWithDatabaseAndRedis() {
-        anonymous().get("/q/health/ready")
+        management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));

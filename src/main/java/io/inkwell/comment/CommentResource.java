@@ -9,9 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.error.ApiException;
@@ -32,9 +34,15 @@ public class CommentResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Comments on an article, oldest first; signing in is optional")
-    public CommentResponse.Many list(@RestPath String slug) {
-        return new CommentResponse.Many(comments.list(slug, currentUser.id().orElse(null)));
+    @Operation(summary = "Comments on an article, oldest first; signing in is optional",
+            description = "Without limit, up to " + CommentPage.UNPAGED_MAX + " comments. nextCursor, present "
+                    + "when more follow, is the cursor of the next page.")
+    public CommentResponse.Many list(
+            @RestPath String slug,
+            @Parameter(description = "1 to " + CommentPage.MAX_LIMIT + "; absent: up to " + CommentPage.UNPAGED_MAX)
+            @RestQuery String limit,
+            @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
+        return comments.list(slug, currentUser.id().orElse(null), CommentPage.of(limit, cursor));
     }
 
     @POST

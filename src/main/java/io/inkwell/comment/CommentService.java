@@ -28,12 +28,19 @@ public class CommentService {
 
     /** Three statements however many comments: the article, the comments with authors, and follows. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CommentResponse.View> list(String slug, Long viewerId) {
-        List<Comment> comments = Comment.listFor(articles.find(slug));
+    public CommentResponse.Many list(String slug, Long viewerId, CommentPage page) {
+        List<Comment> comments = Comment.pageFor(articles.find(slug), page);
+        String nextCursor = null;
+        if (comments.size() > page.limit()) {
+            comments = comments.subList(0, page.limit());
+            nextCursor = CommentPage.Cursor.of(comments.get(comments.size() - 1)).encode();
+        }
         Set<Long> followed = viewerId == null
                 ? Set.of()
                 : Follow.followedAmong(viewerId, comments.stream().map(c -> c.author.id).distinct().toList());
-        return comments.stream().map(c -> CommentResponse.View.of(c, followed.contains(c.author.id))).toList();
+        return new CommentResponse.Many(
+                comments.stream().map(c -> CommentResponse.View.of(c, followed.contains(c.author.id))).toList(),
+                nextCursor);
     }
 
     public CommentResponse.View add(long userId, String slug, CommentRequests.NewComment request) {

@@ -20,6 +20,14 @@ public interface InkwellConfig {
         /** How long an issued token stays valid. */
         @WithDefault("PT24H")
         Duration lifespan();
+
+        /** The {@code aud} of issued tokens, and the audience a token must name to be accepted. */
+        @WithDefault("inkwell")
+        String audience();
+
+        /** How far in the future a token's {@code iat} or {@code nbf} may lie (clocks differ a little); later is refused. */
+        @WithDefault("PT30S")
+        Duration clockSkew();
     }
 
     interface Password {

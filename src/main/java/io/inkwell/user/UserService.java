@@ -22,10 +22,10 @@ public class UserService {
     }
 
     public User register(UserRequests.NewUser request) {
-        rejectTaken(request.email(), request.username(), null);
+        rejectTaken(request.email(), Usernames.normalize(request.username()), null);
         User user = new User();
         user.email = request.email();
-        user.username = request.username();
+        user.rename(request.username());
         user.passwordHash = passwords.hash(request.password());
         writeGuardingUniqueness(user::persist);
         events.registered();
@@ -55,12 +55,13 @@ public class UserService {
             throw ApiException.unprocessable("user", "must contain at least one field to change");
         }
         User user = require(id);
-        rejectTaken(changes.email(), changes.username(), user.id);
+        String username = changes.username() == null ? null : Usernames.normalize(changes.username());
+        rejectTaken(changes.email(), username, user.id);
         if (changes.email() != null) {
             user.email = changes.email();
         }
         if (changes.username() != null) {
-            user.username = changes.username();
+            user.rename(changes.username());
         }
         if (changes.password() != null) {
             user.passwordHash = passwords.hash(changes.password());
@@ -86,7 +87,8 @@ public class UserService {
     }
 
     /**
-     * The unique indexes decide when two requests claim the same e-mail or username at once. With
+     * The unique indexes (e-mail, username, username skeleton) decide when two requests claim the same
+     * or look-alike names at once. With
      * identity ids an INSERT runs at persist(), an UPDATE at flush: both are guarded.
      */
     private static void writeGuardingUniqueness(Runnable write) {

@@ -17,6 +17,7 @@ public class TokenService {
 
     public String issue(long userId, String username) {
         return Jwt.issuer(config.issuer())
+                .audience(config.audience())
                 .subject(Long.toString(userId))
                 .upn(username)
                 .expiresIn(config.lifespan())
