@@ -12,6 +12,8 @@ public interface InkwellConfig {
 
     Password password();
 
+    Redis redis();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -26,5 +28,28 @@ public interface InkwellConfig {
         /** bcrypt work factor: each step doubles the cost of a login (and of an attack). */
         @WithDefault("11")
         int bcryptCost();
+    }
+
+    interface Redis {
+        /** The longest a request waits for one Redis call before it takes the call's fallback. */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        Breaker breaker();
+
+        /** The circuit breaker in front of every Redis call (see common/redis/RedisGate). */
+        interface Breaker {
+            /** How many recent calls the breaker judges Redis by. */
+            @WithDefault("10")
+            int window();
+
+            /** The share of failed calls in that window that opens the breaker. */
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long an open breaker sends no call to Redis before one probe call tries it again. */
+            @WithDefault("1s")
+            Duration delay();
+        }
     }
 }
