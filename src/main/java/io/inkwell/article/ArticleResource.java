@@ -25,10 +25,12 @@ import io.quarkus.security.Authenticated;
 public class ArticleResource {
 
     private final ArticleService articles;
+    private final ArticleReads reads;
     private final CurrentUser currentUser;
 
-    ArticleResource(ArticleService articles, CurrentUser currentUser) {
+    ArticleResource(ArticleService articles, ArticleReads reads, CurrentUser currentUser) {
         this.articles = articles;
+        this.reads = reads;
         this.currentUser = currentUser;
     }
 
@@ -43,7 +45,7 @@ public class ArticleResource {
             @Parameter(description = "0 or more, default 0") @RestQuery String offset) {
         Paging paging = Paging.of(limit, offset);
         ArticleFilter filter = new ArticleFilter(blankToNull(tag), blankToNull(author), blankToNull(favorited), null);
-        return articles.list(filter, paging, currentUser.id().orElse(null));
+        return reads.list(filter, paging, currentUser.id().orElse(null));
     }
 
     @GET
@@ -64,7 +66,7 @@ public class ArticleResource {
     @PermitAll
     @Operation(summary = "Get an article; signing in is optional")
     public ArticleResponse get(@RestPath String slug) {
-        return new ArticleResponse(articles.get(slug, currentUser.id().orElse(null)));
+        return new ArticleResponse(reads.get(slug, currentUser.id().orElse(null)));
     }
 
     @POST

@@ -23,10 +23,12 @@ import io.quarkus.security.Authenticated;
 public class CommentResource {
 
     private final CommentService comments;
+    private final CommentReads reads;
     private final CurrentUser currentUser;
 
-    CommentResource(CommentService comments, CurrentUser currentUser) {
+    CommentResource(CommentService comments, CommentReads reads, CurrentUser currentUser) {
         this.comments = comments;
+        this.reads = reads;
         this.currentUser = currentUser;
     }
 
@@ -34,7 +36,7 @@ public class CommentResource {
     @PermitAll
     @Operation(summary = "Comments on an article, oldest first; signing in is optional")
     public CommentResponse.Many list(@RestPath String slug) {
-        return new CommentResponse.Many(comments.list(slug, currentUser.id().orElse(null)));
+        return new CommentResponse.Many(reads.list(slug, currentUser.id().orElse(null)));
     }
 
     @POST

@@ -14,6 +14,10 @@ public interface InkwellConfig {
 
     Redis redis();
 
+    Cache cache();
+
+    Tags tags();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -51,5 +55,21 @@ public interface InkwellConfig {
             @WithDefault("1s")
             Duration delay();
         }
+    }
+
+    interface Cache {
+        /** The shared cache of what every reader sees alike (tags, articles, lists, profiles, comments). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long an unused entry stays in Redis; invalidation, not this, keeps entries fresh. */
+        @WithDefault("10m")
+        Duration ttl();
+    }
+
+    interface Tags {
+        /** How many tags {@code GET /api/tags} lists at most: the most used ones. */
+        @WithDefault("100")
+        int limit();
     }
 }

@@ -19,10 +19,12 @@ import io.quarkus.security.Authenticated;
 public class ProfileResource {
 
     private final ProfileService profiles;
+    private final ProfileReads reads;
     private final CurrentUser currentUser;
 
-    ProfileResource(ProfileService profiles, CurrentUser currentUser) {
+    ProfileResource(ProfileService profiles, ProfileReads reads, CurrentUser currentUser) {
         this.profiles = profiles;
+        this.reads = reads;
         this.currentUser = currentUser;
     }
 
@@ -30,7 +32,7 @@ public class ProfileResource {
     @PermitAll
     @Operation(summary = "Get a profile; signing in is optional")
     public ProfileResponse get(@RestPath String username) {
-        return new ProfileResponse(profiles.get(username, currentUser.id()));
+        return new ProfileResponse(reads.get(username, currentUser.id()));
     }
 
     @POST

@@ -1,11 +1,17 @@
 package io.inkwell.user;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.security.PasswordHasher;
 
@@ -15,10 +21,12 @@ public class UserService {
 
     private final PasswordHasher passwords;
     private final UserEvents events;
+    private final Event<Changed> changed;
 
-    UserService(PasswordHasher passwords, UserEvents events) {
+    UserService(PasswordHasher passwords, UserEvents events, Event<Changed> changed) {
         this.passwords = passwords;
         this.events = events;
+        this.changed = changed;
     }
 
     public User register(UserRequests.NewUser request) {
@@ -29,6 +37,7 @@ public class UserService {
         user.passwordHash = passwords.hash(request.password());
         writeGuardingUniqueness(user::persist);
         events.registered();
+        changed.fire(Changed.of(Topic.user(user.username)));
         return user;
     }
 
@@ -56,6 +65,11 @@ public class UserService {
         }
         User user = require(id);
         rejectTaken(changes.email(), changes.username(), user.id);
+        Set<Topic> stale = new HashSet<>();
+        if (changes.username() != null || changes.bio() != null || changes.image() != null) {
+            stale.add(Topic.user(user.username)); // shown on profiles, articles and comments
+            stale.add(Topic.user(changes.username() == null ? user.username : changes.username()));
+        }
         if (changes.email() != null) {
             user.email = changes.email();
         }
@@ -73,6 +87,7 @@ public class UserService {
         }
         writeGuardingUniqueness(() -> {
         });
+        changed.fire(Changed.of(stale));
         return user;
     }
 

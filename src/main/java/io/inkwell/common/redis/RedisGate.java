@@ -19,9 +19,10 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The one way Inkwell calls Redis. Every call waits at most {@code inkwell.redis.timeout} (its own
- * await, so neither the client's connection pool nor a frozen server can hold a request longer) and
- * passes one circuit breaker shared by all calls. A call that fails, times out or is refused by the
+ * The one way Inkwell calls Redis. A request waits for Redis at most {@code inkwell.redis.timeout}
+ * in all, however many calls it makes (each call awaits its answer itself, so neither the client's
+ * connection pool nor a frozen server can hold a request longer), and every call passes one circuit
+ * breaker shared by all calls. A call that fails, times out or is refused by the
  * open breaker answers its fallback instead: Redis slows requests down by at most the timeout, and
  * once the breaker is open by nothing at all. After {@code inkwell.redis.breaker.delay} one probe
  * call tries Redis again; its success closes the breaker, so Redis comes back by itself.
@@ -69,18 +70,27 @@ public class RedisGate {
     @SuppressWarnings("unchecked")
     public <T> T call(String operation, Duration limit, Function<ReactiveRedisDataSource, Uni<T>> call,
             Supplier<T> fallback) {
+        long spent = RequestBudget.spent();
+        Duration allowed = limit.minusNanos(spent);
+        if (allowed.isNegative() || allowed.isZero()) { // this request already waited its time for Redis
+            fallbacks(operation).increment();
+            return fallback.get();
+        }
+        long started = System.nanoTime();
         Object result;
         try {
-            result = guard.get(() -> call.apply(redis).await().atMost(limit), Object.class);
+            result = guard.get(() -> call.apply(redis).await().atMost(allowed), Object.class);
         } catch (RuntimeException e) {
             if (state == CircuitBreakerState.CLOSED) {
                 lastFailure = e instanceof io.smallrye.mutiny.TimeoutException
-                        ? "no answer within " + limit.toMillis() + " ms"
+                        ? "no answer within " + allowed.toMillis() + " ms"
                         : e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.debugf("Redis call %s failed (%s); using its fallback", operation, lastFailure);
             }
             fallbacks(operation).increment();
             return fallback.get();
+        } finally {
+            RequestBudget.spend(spent + System.nanoTime() - started);
         }
         return (T) result;
     }
