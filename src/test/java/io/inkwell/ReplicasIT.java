@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import io.inkwell.support.Api;
 import io.inkwell.support.Api.Registered;
+import io.inkwell.support.PackagedApp;
 import io.inkwell.support.RedisProcess;
 import io.inkwell.support.Replicas;
+import io.restassured.response.Response;
 
 /**
  * Two replicas of the packaged jar behind one PostgreSQL and one Redis: what a client does through
@@ -42,6 +46,26 @@ class ReplicasIT {
         if (redis != null) {
             redis.close();
         }
+    }
+
+    @Test
+    void shouldRefuseTheSixthLoginAcrossBothReplicasWhateverForwardedForClaims() {
+        Registered victim = register(replicas.a, "victim");
+        for (int failure = 0; failure < 5; failure++) {
+            loginThrough(failure % 2 == 0 ? replicas.a : replicas.b, victim.email(), "wrong password", failure)
+                    .then().statusCode(401);
+        }
+
+        for (PackagedApp app : new PackagedApp[] { replicas.a, replicas.b }) {
+            Response refused = loginThrough(app, victim.email(), Api.PASSWORD, 99);
+            refused.then().statusCode(429).body("errors.body[0]", startsWith("too many failed logins"));
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 900L);
+        }
+    }
+
+    private static Response loginThrough(PackagedApp app, String email, String password, int round) {
+        return to(app).header("X-Forwarded-For", "203.0.113." + round)
+                .body(Map.of("user", Map.of("email", email, "password", password))).post("/api/users/login");
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,6 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.ratelimit.LimitedWrite;
+import io.inkwell.ratelimit.RateLimitOpenApi;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/articles")
@@ -71,7 +74,9 @@ public class ArticleResource {
 
     @POST
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Publish an article")
     public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleRequests.Create article) {
         ArticleResponse.View created = articles.create(currentUser.requireId(), article.article());
@@ -81,7 +86,9 @@ public class ArticleResource {
     @PUT
     @Path("/{slug}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Update an article (author only); a new title gives a new slug")
     public ArticleResponse update(@RestPath String slug, @NotNull @Valid ArticleRequests.Update article) {
         return new ArticleResponse(articles.update(currentUser.requireId(), slug, article.article()));
@@ -90,7 +97,9 @@ public class ArticleResource {
     @DELETE
     @Path("/{slug}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Delete an article (author only)")
     public RestResponse<Void> delete(@RestPath String slug) {
         articles.delete(currentUser.requireId(), slug);
@@ -100,7 +109,9 @@ public class ArticleResource {
     @POST
     @Path("/{slug}/favorite")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Favorite an article (favoriting twice is not an error)")
     public ArticleResponse favorite(@RestPath String slug) {
         return new ArticleResponse(articles.favorite(currentUser.requireId(), slug));
@@ -109,7 +120,9 @@ public class ArticleResource {
     @DELETE
     @Path("/{slug}/favorite")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Unfavorite an article (unfavoriting twice is not an error)")
     public ArticleResponse unfavorite(@RestPath String slug) {
         return new ArticleResponse(articles.unfavorite(currentUser.requireId(), slug));

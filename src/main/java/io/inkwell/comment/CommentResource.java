@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -16,6 +17,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.ratelimit.LimitedWrite;
+import io.inkwell.ratelimit.RateLimitOpenApi;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/articles/{slug}/comments")
@@ -41,7 +44,9 @@ public class CommentResource {
 
     @POST
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Comment on an article")
     public CommentResponse add(@RestPath String slug, @NotNull @Valid CommentRequests.Create comment) {
         return new CommentResponse(comments.add(currentUser.requireId(), slug, comment.comment()));
@@ -50,7 +55,9 @@ public class CommentResource {
     @DELETE
     @Path("/{id}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Delete a comment (its author only)")
     public RestResponse<Void> delete(@RestPath String slug, @RestPath String id) {
         comments.delete(currentUser.requireId(), slug, parseId(id));

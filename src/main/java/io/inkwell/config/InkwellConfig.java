@@ -18,6 +18,8 @@ public interface InkwellConfig {
 
     Tags tags();
 
+    RateLimit rateLimit();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -71,5 +73,60 @@ public interface InkwellConfig {
         /** How many tags {@code GET /api/tags} lists at most: the most used ones. */
         @WithDefault("100")
         int limit();
+    }
+
+    /** Limits shared by all replicas through Redis (per replica while Redis is away); see ratelimit/. */
+    interface RateLimit {
+        /** Off: no limit is counted or enforced, and no RateLimit headers are sent (load benchmarks). */
+        @WithDefault("true")
+        boolean enabled();
+
+        FailedLogins failedLogins();
+
+        Registrations registrations();
+
+        Writes writes();
+
+        Mails mails();
+
+        interface FailedLogins {
+            /** Failed logins for one account from one client IP; then 429 until the window passes. */
+            @WithDefault("5")
+            int perAccountAndIp();
+
+            /** Failed logins from one client IP, whatever the account (credential stuffing). */
+            @WithDefault("20")
+            int perIp();
+
+            @WithDefault("15m")
+            Duration window();
+        }
+
+        interface Registrations {
+            /** Registration attempts from one client IP. */
+            @WithDefault("10")
+            int perIp();
+
+            @WithDefault("1h")
+            Duration window();
+        }
+
+        interface Writes {
+            /** Writes (articles, comments, favorites, follows, profile) by one user. */
+            @WithDefault("60")
+            int perUser();
+
+            @WithDefault("1m")
+            Duration window();
+        }
+
+        interface Mails {
+            /** Password-reset and verification mails for one account, and from one client IP. */
+            @WithDefault("3")
+            int perAccountAndPerIp();
+
+            @WithDefault("1h")
+            Duration window();
+        }
     }
 }
