@@ -63,6 +63,38 @@ class ReplicasIT {
         }
     }
 
+    @Test
+    void shouldEndASessionOnBothReplicasAtOnceWhenLoggedOutThroughOne() {
+        Registered user = register(replicas.a, "leaver");
+        String token = to(replicas.b).body(Map.of("user", Map.of("email", user.email(), "password", Api.PASSWORD)))
+                .post("/api/users/login").then().statusCode(200).extract().path("user.token");
+        to(replicas.a, token).get("/api/user").then().statusCode(200); // the session's state now cached in Redis
+        to(replicas.b, token).get("/api/user").then().statusCode(200);
+
+        to(replicas.a, token).post("/api/users/logout").then().statusCode(204);
+
+        to(replicas.b, token).get("/api/user").then().statusCode(401);
+        to(replicas.a, token).get("/api/user").then().statusCode(401);
+    }
+
+    @Test
+    void shouldEndTheSessionWhenARefreshTokenIsReusedThroughTheOtherReplica() {
+        Registered user = register(replicas.a, "robbed");
+        String refreshToken = to(replicas.a).body(Map.of("user", Map.of("email", user.email(), "password", Api.PASSWORD)))
+                .post("/api/users/login").then().statusCode(200).extract().path("user.refreshToken");
+        Response rotated = to(replicas.a).body(Map.of("refreshToken", refreshToken)).post("/api/users/refresh");
+        rotated.then().statusCode(200);
+        String token = rotated.path("user.token");
+        to(replicas.b, token).get("/api/user").then().statusCode(200);
+
+        to(replicas.b).body(Map.of("refreshToken", refreshToken)).post("/api/users/refresh").then().statusCode(401);
+
+        to(replicas.a, token).get("/api/user").then().statusCode(401);
+        to(replicas.b, token).get("/api/user").then().statusCode(401);
+        to(replicas.a).body(Map.of("refreshToken", rotated.<String>path("user.refreshToken"))).post("/api/users/refresh")
+                .then().statusCode(401);
+    }
+
     private static Response loginThrough(PackagedApp app, String email, String password, int round) {
         return to(app).header("X-Forwarded-For", "203.0.113." + round)
                 .body(Map.of("user", Map.of("email", email, "password", password))).post("/api/users/login");

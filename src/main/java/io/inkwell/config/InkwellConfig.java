@@ -20,6 +20,8 @@ public interface InkwellConfig {
 
     RateLimit rateLimit();
 
+    Session session();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -128,5 +130,22 @@ public interface InkwellConfig {
             @WithDefault("1h")
             Duration window();
         }
+    }
+
+    interface Session {
+        /** How long a refresh token, and so a session nobody refreshes, stays valid. */
+        @WithDefault("P30D")
+        Duration refreshLifespan();
+
+        /**
+         * How long a session's state is kept in Redis for the check on every request; ending a session
+         * invalidates it at once, this only bounds what a lost invalidation could cost.
+         */
+        @WithDefault("5m")
+        Duration checkTtl();
+
+        /** Live sessions per user; a new login beyond this ends the least recently used. */
+        @WithDefault("50")
+        int maxPerUser();
     }
 }

@@ -22,11 +22,14 @@ public class UserService {
     private final PasswordHasher passwords;
     private final UserEvents events;
     private final Event<Changed> changed;
+    private final Event<PasswordChanged> passwordChanged;
 
-    UserService(PasswordHasher passwords, UserEvents events, Event<Changed> changed) {
+    UserService(PasswordHasher passwords, UserEvents events, Event<Changed> changed,
+            Event<PasswordChanged> passwordChanged) {
         this.passwords = passwords;
         this.events = events;
         this.changed = changed;
+        this.passwordChanged = passwordChanged;
     }
 
     public User register(UserRequests.NewUser request) {
@@ -78,6 +81,7 @@ public class UserService {
         }
         if (changes.password() != null) {
             user.passwordHash = passwords.hash(changes.password());
+            passwordChanged.fire(new PasswordChanged(user.id));
         }
         if (changes.bio() != null) {
             user.bio = changes.bio().isEmpty() ? null : changes.bio();

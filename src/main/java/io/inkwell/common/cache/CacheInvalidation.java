@@ -35,7 +35,8 @@ class CacheInvalidation {
         this.epoch = epoch;
         this.metrics = metrics;
         // A topic must outlive every entry that recorded it: an expired topic would read as "never changed".
-        Duration longestEntry = config.cache().ttl();
+        Duration longestEntry = config.cache().ttl().compareTo(config.session().checkTtl()) > 0
+                ? config.cache().ttl() : config.session().checkTtl();
         this.topicTtl = Long.toString(Math.max(Duration.ofDays(1).toSeconds(), 2 * longestEntry.toSeconds()));
     }
 
