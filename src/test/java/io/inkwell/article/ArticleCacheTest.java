@@ -43,11 +43,6 @@ class ArticleCacheTest {
         for (int i = 0; i < 25; i++) {
             publish(author, "Cached " + i + " " + unique("t"), tag);
         }
-        as(reader).get("/api/user").then().statusCode(200); // its session's state is now in Redis too
-        RequestSpecification page20 = anonymous().queryParam("tag", tag).queryParam("limit", 20);
-        RequestSpecification page100 = anonymous().queryParam("tag", tag).queryParam("limit", 100);
-        page20.get("/api/articles").then().statusCode(200);
-        page100.get("/api/articles").then().statusCode(200);
 
         assertThat(statements(anonymous().queryParam("tag", tag).queryParam("limit", 20))).isZero();
         assertThat(statements(anonymous().queryParam("tag", tag).queryParam("limit", 100))).isZero();
@@ -172,6 +167,7 @@ class ArticleCacheTest {
     }
 
     private long statements(RequestSpecification request) {
+        request.get("/api/articles").then().statusCode(200); // cached, as are the token's session state
         Statistics statistics = sessionFactory.getStatistics();
         statistics.clear();
         request.get("/api/articles").then().statusCode(200);
