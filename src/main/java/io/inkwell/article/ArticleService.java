@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -99,9 +98,9 @@ public class ArticleService {
         }
         Set<String> newTags = tagNames(article);
         if (!newTags.equals(oldTags)) {
-            Stream.concat(oldTags.stream(), newTags.stream()).filter(t -> !(oldTags.contains(t) && newTags.contains(t)))
-                    .forEach(tag -> stale.add(Topic.tag(tag)));
             stale.add(Topic.tagSet());
+            oldTags.stream().filter(tag -> !newTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+            newTags.stream().filter(tag -> !oldTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
         }
         changed.fire(Changed.of(stale));
         return views.of(article, userId);
