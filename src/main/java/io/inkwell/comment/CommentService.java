@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.article.Article;
 import io.inkwell.article.ArticleService;
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.profile.Follow;
 import io.inkwell.user.User;
@@ -20,9 +23,11 @@ public class CommentService {
 
     private final ArticleService articles;
     private final Counter posted;
+    private final Event<Changed> changed;
 
-    CommentService(ArticleService articles, MeterRegistry registry) {
+    CommentService(ArticleService articles, MeterRegistry registry, Event<Changed> changed) {
         this.articles = articles;
+        this.changed = changed;
         this.posted = Counter.builder("inkwell.comments.posted").description("Comments posted").register(registry);
     }
 
@@ -50,6 +55,7 @@ public class CommentService {
         comment.body = request.body();
         comment.persist();
         posted.increment();
+        changed.fire(Changed.of(Topic.commentsOn(comment.article.slug)));
         return CommentResponse.View.of(comment, false);
     }
 
@@ -60,5 +66,6 @@ public class CommentService {
             throw ApiException.forbidden("comment", "only the author may delete this comment");
         }
         comment.delete();
+        changed.fire(Changed.of(Topic.commentsOn(article.slug)));
     }
 }

@@ -3,14 +3,23 @@ package io.inkwell.profile;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.user.User;
 
 @ApplicationScoped
 @Transactional
 public class ProfileService {
+
+    private final Event<Changed> changed;
+
+    ProfileService(Event<Changed> changed) {
+        this.changed = changed;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProfileResponse.Profile get(String username, Optional<Long> viewerId) {
@@ -26,12 +35,14 @@ public class ProfileService {
         }
         User.requireExisting(followerId);
         Follow.add(followerId, followed.id);
+        changed.fire(Changed.of(Topic.followsOf(followerId)));
         return ProfileResponse.Profile.of(followed, true);
     }
 
     public ProfileResponse.Profile unfollow(long followerId, String username) {
         User followed = find(username);
         Follow.remove(followerId, followed.id);
+        changed.fire(Changed.of(Topic.followsOf(followerId)));
         return ProfileResponse.Profile.of(followed, false);
     }
 

@@ -1,11 +1,17 @@
 package io.inkwell.user;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.security.PasswordHasher;
 
@@ -15,10 +21,15 @@ public class UserService {
 
     private final PasswordHasher passwords;
     private final UserEvents events;
+    private final Event<Changed> changed;
+    private final Event<PasswordChanged> passwordChanged;
 
-    UserService(PasswordHasher passwords, UserEvents events) {
+    UserService(PasswordHasher passwords, UserEvents events, Event<Changed> changed,
+            Event<PasswordChanged> passwordChanged) {
         this.passwords = passwords;
         this.events = events;
+        this.changed = changed;
+        this.passwordChanged = passwordChanged;
     }
 
     public User register(UserRequests.NewUser request) {
@@ -29,6 +40,7 @@ public class UserService {
         user.passwordHash = passwords.hash(request.password());
         writeGuardingUniqueness(user::persist);
         events.registered();
+        changed.fire(Changed.of(Topic.user(user.username)));
         return user;
     }
 
@@ -57,6 +69,11 @@ public class UserService {
         User user = require(id);
         String username = changes.username() == null ? null : Usernames.normalize(changes.username());
         rejectTaken(changes.email(), username, user.id);
+        Set<Topic> stale = new HashSet<>();
+        if (username != null || changes.bio() != null || changes.image() != null) {
+            stale.add(Topic.user(user.username)); // shown on profiles, articles and comments
+            stale.add(Topic.user(username == null ? user.username : username));
+        }
         if (changes.email() != null) {
             user.email = changes.email();
         }
@@ -65,6 +82,7 @@ public class UserService {
         }
         if (changes.password() != null) {
             user.passwordHash = passwords.hash(changes.password());
+            passwordChanged.fire(new PasswordChanged(user.id));
         }
         if (changes.bio() != null) {
             user.bio = changes.bio().isEmpty() ? null : changes.bio();
@@ -74,6 +92,7 @@ public class UserService {
         }
         writeGuardingUniqueness(() -> {
         });
+        changed.fire(Changed.of(stale));
         return user;
     }
 

@@ -179,6 +179,20 @@ class HelmChartTest {
     }
 
     @Test
+    void shouldTrustForwardedAddressesOnlyFromTheConfiguredProxies() {
+        assertThat(configMapData(renderCi("default")).has("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isFalse();
+
+        JsonNode config = configMapData(render("default",
+                t -> t.set("proxy.trustedProxies[0]", "10.42.0.0/16").set("proxy.trustedProxies[1]", "192.168.1.7")));
+
+        assertThat(config.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
+        assertThat(config.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText()).isEqualTo("true");
+        assertThat(config.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText()).isEqualTo("10.42.0.0/16,192.168.1.7");
+        assertThatThrownBy(() -> render("default", t -> t.set("proxy.trustedProxies[0]", "ingress.example.com")))
+                .hasMessageContaining("trustedProxies");
+    }
+
+    @Test
     void shouldUseBuiltInSleepActionWhenAsked() {
         JsonNode container = appContainer(single(
                 render("default", t -> t.set("preStop.useSleepAction", true).set("preStop.sleepSeconds", 7)), "Deployment"));

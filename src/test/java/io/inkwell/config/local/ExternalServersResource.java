@@ -40,6 +40,10 @@ public class ExternalServersResource implements QuarkusTestResourceLifecycleMana
         config.putAll(EmbeddedServers.jwtKeys(null));
         // As a deployment would configure them; the CORS tests expect these origins.
         config.put("quarkus.http.cors.origins", "http://localhost:4200,https://app.inkwell.test");
+        // Behind a trusted proxy, as the test client acts: each test client has its own address (support/Api).
+        config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        config.put("quarkus.http.proxy.allow-x-forwarded", "true");
+        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1");
         return config;
     }
 
