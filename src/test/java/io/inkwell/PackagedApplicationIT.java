@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.inkwell.config.local.DevToolingScan;
 import io.inkwell.config.local.ExternalServersResource;
 import io.inkwell.support.Api.Registered;
+import io.inkwell.support.PackagedApp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -43,7 +44,7 @@ class PackagedApplicationIT {
 
     @Test
     void shouldNotShipTheEmbeddedServers() throws IOException {
-        Path binary = nativeBinary();
+        Path binary = PackagedApp.nativeBinary();
         if (binary != null) {
             assertThat(DevToolingScan.classNamesIn(binary, List.of(SHIPPED_HOOK)))
                     .as("the scan finds class names that are in the image").containsExactly(SHIPPED_HOOK);
@@ -58,10 +59,4 @@ class PackagedApplicationIT {
     }
 
     private static final String SHIPPED_HOOK = "io.inkwell.config.local.LocalServersConfigSourceFactory";
-
-    /** The native executable when the build made one (failsafe passes its path), else {@code null}. */
-    private static Path nativeBinary() {
-        String path = System.getProperty("native.image.path");
-        return path != null && Files.isExecutable(Path.of(path)) ? Path.of(path) : null;
-    }
 }

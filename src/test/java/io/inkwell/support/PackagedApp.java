@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.IntPredicate;
 
 import io.inkwell.config.local.ExternalServersResource;
@@ -77,10 +78,23 @@ public final class PackagedApp implements AutoCloseable {
         return logFile;
     }
 
-    /** The native executable when the build made one (failsafe passes its path), else {@code null}. */
-    private static Path nativeBinary() {
+    /**
+     * The native executable when this build packaged one, else {@code null}. Like
+     * {@code @QuarkusIntegrationTest}, it trusts the artifact the last package step recorded, so a
+     * binary left in target/ by an earlier native build is never run by a JVM build.
+     */
+    public static Path nativeBinary() {
         String path = System.getProperty("native.image.path");
-        return path != null && Files.isExecutable(Path.of(path)) ? Path.of(path) : null;
+        if (path == null || !Files.isExecutable(Path.of(path))) {
+            return null;
+        }
+        Properties artifact = new Properties();
+        try (var in = Files.newInputStream(Path.of(path).resolveSibling("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        return "native".equals(artifact.getProperty("type")) ? Path.of(path) : null;
     }
 
     /** GET {@code path} on the API port; -1 when nothing answers. */
