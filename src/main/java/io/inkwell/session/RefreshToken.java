@@ -26,8 +26,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "refresh_tokens")
 public class RefreshToken extends PanacheEntityBase {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Id
     @Column(name = "token_hash")
     public String tokenHash;
@@ -42,9 +40,9 @@ public class RefreshToken extends PanacheEntityBase {
     public Instant usedAt;
 
     /** Stores a new token for the session and returns it: the only time it exists in clear. */
-    static String issue(UUID sessionId, Instant now) {
+    static String issue(SecureRandom random, UUID sessionId, Instant now) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         RefreshToken stored = new RefreshToken();
         stored.tokenHash = hash(token);

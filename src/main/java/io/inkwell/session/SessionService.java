@@ -1,5 +1,6 @@
 package io.inkwell.session;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -35,6 +36,9 @@ public class SessionService implements Sessions {
     private final CurrentSession current;
     private final Event<Changed> changed;
     private final InkwellConfig.Session config;
+    // Made with the bean at run time: a SecureRandom in a static field would be seeded once, at
+    // native-image build time, and baked into every binary.
+    private final SecureRandom random = new SecureRandom();
 
     SessionService(TokenService tokens, CurrentSession current, Event<Changed> changed, InkwellConfig config) {
         this.tokens = tokens;
@@ -59,7 +63,7 @@ public class SessionService implements Sessions {
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.refreshLifespan());
         session.persist();
-        String refreshToken = RefreshToken.issue(session.id, now);
+        String refreshToken = RefreshToken.issue(random, session.id, now);
         List<Session> live = Session.listLive(userId, now);
         changed.fire(end(live.subList(Math.min(live.size(), config.maxPerUser()), live.size()), now));
         return new Tokens(tokens.issue(userId, username, session.id.toString()), refreshToken);
@@ -84,7 +88,7 @@ public class SessionService implements Sessions {
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.refreshLifespan());
         User user = User.findById(session.userId);
-        String next = RefreshToken.issue(session.id, now);
+        String next = RefreshToken.issue(random, session.id, now);
         return Optional.of(new Refreshed(user, new Tokens(tokens.issue(user.id, user.username, session.id.toString()), next)));
     }
 
