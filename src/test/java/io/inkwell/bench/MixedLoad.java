@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A minute (or any duration) of what Conduit users do, from a few concurrent clients: sign up, read
@@ -27,6 +31,7 @@ final class MixedLoad {
     private final String base;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final Map<String, LongAdder> failuresByCause = new ConcurrentSkipListMap<>();
 
     MixedLoad(int port) {
         this.base = "http://localhost:" + port;
@@ -42,7 +47,9 @@ final class MixedLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        return requests.get() + " requests (" + failures.get() + " failed)";
+        return requests.get() + " requests (" + failures.get() + " failed" + (failuresByCause.isEmpty() ? "" : ": "
+                + failuresByCause.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")))
+                + ")";
     }
 
     private void client(long deadline) {
@@ -95,17 +102,22 @@ final class MixedLoad {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                failures.incrementAndGet();
+                failed(String.valueOf(response.statusCode()));
                 return null;
             }
             return response.body();
         } catch (IOException e) {
-            failures.incrementAndGet();
+            failed(e.getClass().getSimpleName());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private void failed(String cause) {
+        failures.incrementAndGet();
+        failuresByCause.computeIfAbsent(cause, c -> new LongAdder()).increment();
     }
 
     private static String match(Pattern pattern, String body) {

@@ -4,12 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.inkwell.config.local.ExternalServersResource;
 import io.inkwell.support.PackagedApp;
 
 /**
@@ -28,7 +30,7 @@ import io.inkwell.support.PackagedApp;
 public final class StartupBenchmark {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
-    private static final String NATIVE = "native.image.path";
+    private static final String NATIVE = PackagedApp.CHOSEN_BINARY;
 
     private StartupBenchmark() {
     }
@@ -108,7 +110,10 @@ public final class StartupBenchmark {
     }
 
     private static void startOnce(Variant variant, boolean load, int loadSeconds) throws Exception {
-        try (PackagedApp app = PackagedApp.start("startup-benchmark.log", variant.options())) {
+        // Rate limits off, as for any load benchmark: the clients write faster than one user may.
+        Map<String, String> configuration = new HashMap<>(ExternalServersResource.configuration());
+        configuration.put("inkwell.rate-limit.enabled", "false");
+        try (PackagedApp app = PackagedApp.start("startup-benchmark.log", variant.options(), configuration)) {
             app.await("/api/tags", status -> status == 200, Duration.ofSeconds(60));
             if (load) {
                 long before = app.rssKib() / 1024;

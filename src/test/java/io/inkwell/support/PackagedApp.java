@@ -78,12 +78,19 @@ public final class PackagedApp implements AutoCloseable {
         return logFile;
     }
 
+    /** A binary a tool chose itself (the start-up benchmark), run as given; absent: what the build packaged. */
+    public static final String CHOSEN_BINARY = "inkwell.packaged.binary";
+
     /**
      * The native executable when this build packaged one, else {@code null}. Like
      * {@code @QuarkusIntegrationTest}, it trusts the artifact the last package step recorded, so a
      * binary left in target/ by an earlier native build is never run by a JVM build.
      */
     public static Path nativeBinary() {
+        String chosen = System.getProperty(CHOSEN_BINARY);
+        if (chosen != null) {
+            return Path.of(chosen);
+        }
         String path = System.getProperty("native.image.path");
         if (path == null || !Files.isExecutable(Path.of(path))) {
             return null;
