@@ -1,54 +1,46 @@
 package io.inkwell.article;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.common.error.ApiException;
-import io.inkwell.tag.Tag;
+import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.user.User;
+import io.quarkus.security.UnauthorizedException;
 
 @ApplicationScoped
 @Transactional
 public class ArticleService {
 
     private final Slugs slugs;
-    private final ArticleViews views;
     private final ArticleEvents events;
+    private final Jdbc jdbc;
 
-    ArticleService(Slugs slugs, ArticleViews views, ArticleEvents events) {
+    ArticleService(Slugs slugs, ArticleEvents events, Jdbc jdbc) {
         this.slugs = slugs;
-        this.views = views;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
-    /** A page newest first (ties by id), and the number of all matches: five statements, whatever the page size. */
+    /** A page newest first (ties by id) and the number of all matches: one statement, whatever the page size. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleResponse.Page list(ArticleFilter filter, Paging paging, Long viewerId) {
-        String where = filter.where();
-        TypedQuery<Long> count = Article.getEntityManager()
-                .createQuery("select count(a) from Article a" + where, Long.class);
-        TypedQuery<Article> page = Article.getEntityManager()
-                .createQuery("from Article a join fetch a.author" + where + " order by a.createdAt desc, a.id desc",
-                        Article.class)
-                .setFirstResult(paging.offset())
-                .setMaxResults(paging.limit());
-        for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
-            count.setParameter(parameter.getKey(), parameter.getValue());
-            page.setParameter(parameter.getKey(), parameter.getValue());
-        }
-        long total = count.getSingleResult();
-        List<Article> articles = total > paging.offset() ? page.getResultList() : List.of();
-        return new ArticleResponse.Page(views.of(articles, viewerId, false), total);
+        ArticleSql.Statement page = ArticleSql.list(filter, viewerId, paging.limit(), paging.offset(), paging.cursor());
+        return jdbc.query(page.sql(), page.parameters(), rows -> ArticleViews.page(rows, paging.limit()));
     }
 
+    /** One statement: the article with its author, tags, favorites and the viewer's flags. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleResponse.View get(String slug, Long viewerId) {
-        return views.of(find(slug), viewerId);
+        ArticleSql.Statement article = ArticleSql.article(slug, viewerId);
+        ArticleResponse.View view = jdbc.query(article.sql(), article.parameters(), ArticleViews::single);
+        if (view == null) {
+            throw ApiException.notFound("article");
+        }
+        return view;
     }
 
     public ArticleResponse.View create(long authorId, ArticleRequests.NewArticle request) {
@@ -58,10 +50,10 @@ public class ArticleService {
         article.description = request.description();
         article.body = request.body();
         article.slug = slugs.uniqueFor(request.title());
-        article.tags = tagsNamed(request.tagList());
         article.persist();
+        ArticleTags.link(article, namesOf(request.tagList()));
         events.published();
-        return views.of(article, authorId);
+        return get(article.slug, authorId);
     }
 
     public ArticleResponse.View update(long userId, String slug, ArticleRequests.ArticleChanges changes) {
@@ -78,28 +70,33 @@ public class ArticleService {
         if (changes.body() != null) {
             article.body = changes.body();
         }
-        if (changes.tagList() != null) {
-            article.tags = tagsNamed(changes.tagList());
-        }
         article.flush();
-        return views.of(article, userId);
+        if (changes.tagList() != null) {
+            ArticleTags.replace(article, namesOf(changes.tagList()));
+        }
+        return get(article.slug, userId);
     }
 
     public void delete(long userId, String slug) {
         findOwned(slug, userId).delete();
     }
 
+    /** Two statements: the favorite (the database's keys make it idempotent and check the user), then the view. */
     public ArticleResponse.View favorite(long userId, String slug) {
-        Article article = find(slug);
-        User.requireExisting(userId);
-        Favorite.add(userId, article.id);
-        return views.of(article, userId);
+        try {
+            jdbc.update(Favorite.ADD, userId, slug);
+        } catch (PersistenceException e) {
+            if ("favorites_user_id_fkey".equals(Jdbc.violatedConstraint(e))) {
+                throw new UnauthorizedException(); // the token's user no longer exists
+            }
+            throw e;
+        }
+        return get(slug, userId);
     }
 
     public ArticleResponse.View unfavorite(long userId, String slug) {
-        Article article = find(slug);
-        Favorite.remove(userId, article.id);
-        return views.of(article, userId);
+        jdbc.update(Favorite.REMOVE, userId, slug);
+        return get(slug, userId);
     }
 
     /** The article for the comment endpoints, which answer 404 for an unknown slug like these do. */
@@ -116,10 +113,7 @@ public class ArticleService {
         return article;
     }
 
-    private static HashSet<Tag> tagsNamed(List<String> names) {
-        if (names == null) {
-            return new HashSet<>();
-        }
-        return new HashSet<>(Tag.resolve(names.stream().map(String::strip).distinct().toList()));
+    private static List<String> namesOf(List<String> tagList) {
+        return tagList == null ? List.of() : tagList.stream().map(String::strip).distinct().sorted().toList();
     }
 }
