@@ -1,28 +1,37 @@
 package io.inkwell.comment;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.article.Article;
 import io.inkwell.article.ArticleService;
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.profile.Follow;
-import io.inkwell.user.User;
+import io.inkwell.profile.ProfileResponse.Profile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.UnauthorizedException;
 
 @ApplicationScoped
 @Transactional
 public class CommentService {
 
     private final ArticleService articles;
+    private final Jdbc jdbc;
     private final Counter posted;
 
-    CommentService(ArticleService articles, MeterRegistry registry) {
+    CommentService(ArticleService articles, Jdbc jdbc, MeterRegistry registry) {
         this.articles = articles;
+        this.jdbc = jdbc;
         this.posted = Counter.builder("inkwell.comments.posted").description("Comments posted").register(registry);
     }
 
@@ -36,14 +45,26 @@ public class CommentService {
         return comments.stream().map(c -> CommentResponse.View.of(c, followed.contains(c.author.id))).toList();
     }
 
+    /** One statement: the comment, inserted on the article the slug names, answered with its author. */
     public CommentResponse.View add(long userId, String slug, CommentRequests.NewComment request) {
-        Comment comment = new Comment();
-        comment.article = articles.find(slug);
-        comment.author = User.requireExisting(userId);
-        comment.body = request.body();
-        comment.persist();
+        OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        CommentResponse.View comment;
+        try {
+            comment = jdbc.query(Comment.ADD, List.of(userId, request.body(), now, now, slug), rows -> rows.next()
+                    ? new CommentResponse.View(rows.getLong(1), now.toInstant(), now.toInstant(), rows.getString(2),
+                            new Profile(rows.getString(3), rows.getString(4), rows.getString(5), false))
+                    : null);
+        } catch (PersistenceException e) {
+            if ("comments_author_id_fkey".equals(Jdbc.violatedConstraint(e))) {
+                throw new UnauthorizedException(); // the token's user no longer exists
+            }
+            throw e;
+        }
+        if (comment == null) {
+            throw ApiException.notFound("article");
+        }
         posted.increment();
-        return CommentResponse.View.of(comment, false);
+        return comment;
     }
 
     public void delete(long userId, String slug, long commentId) {
