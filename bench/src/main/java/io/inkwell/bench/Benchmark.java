@@ -17,6 +17,11 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if ("dev-loop".equals(System.getProperty("bench.mode"))) {
+            String runs = System.getProperty("bench.runs", "");
+            DevLoop.measure(runs.isBlank() ? 3 : Integer.parseInt(runs.strip()));
+            return;
+        }
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Files.createDirectories(settings.out());
         int exit;
@@ -54,7 +59,7 @@ public final class Benchmark {
         int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", InkwellSimulation.class.getName(),
                 "-rf", results.toString(), "-rd", settings.size() + " data, " + settings.users() + " users"});
         long rssAfter = app == null ? -1 : app.rssMib();
-        ListSql sql = new BaselineSql();
+        ListSql sql = new CurrentSql();
         Map<String, Double> ceiling = settings.ceiling() ? Ceiling.measure(db, sql, fixture, settings) : Map.of();
         Plans.explain(db, sql, fixture, settings.out().resolve("plans.txt"), settings.size() == BenchSettings.Size.MILLION);
         Summary summary = new Summary(settings, Recorder.lines(), ceiling, rssBefore, rssAfter, loadBefore, loadAverage());

@@ -40,6 +40,19 @@ final class Http {
         }
     }
 
+    /** GET {@code path}: the body of a 200 answer, else {@code null} (also when nothing answers). */
+    String getOrNull(String path) {
+        try {
+            HttpResponse<String> response = client.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     String register(String username, String password) {
         String body = post("/api/users", null, "{\"user\":{\"username\":\"%s\",\"email\":\"%s@bench.inkwell.test\",\"password\":\"%s\"}}"
                 .formatted(username, username, password));

@@ -74,7 +74,7 @@ final class SqlSeeder {
                     JOIN bm_users f ON f.n = p.fn JOIN bm_users t ON t.n = p.tn
                     WHERE p.fn <> p.tn AND p.fn <> 0
                     UNION
-                    SELECT (SELECT id FROM bm_users WHERE n = 0), id FROM bm_users WHERE n % 20 = 0 AND n > 0
+                    SELECT (SELECT id FROM bm_users WHERE n = 0), id FROM bm_users WHERE n % 20 = 1
                     ORDER BY 1, 2
                     ON CONFLICT DO NOTHING""");
             step(sql, "comments", """
