@@ -16,7 +16,7 @@ public record ArticleFilter(String tag, String author, String favoritedBy, Long 
     }
 
     /** Only a tag: its count is kept on the tag. */
-    boolean isTagOnly() {
+    public boolean isTagOnly() {
         return tag != null && author == null && favoritedBy == null && feedOf == null;
     }
 }

@@ -18,18 +18,27 @@ public class ArticleService {
     private final Slugs slugs;
     private final ArticleEvents events;
     private final Jdbc jdbc;
+    private final LargeCounts largeCounts;
 
-    ArticleService(Slugs slugs, ArticleEvents events, Jdbc jdbc) {
+    ArticleService(Slugs slugs, ArticleEvents events, Jdbc jdbc, LargeCounts largeCounts) {
         this.slugs = slugs;
         this.events = events;
         this.jdbc = jdbc;
+        this.largeCounts = largeCounts;
     }
 
-    /** A page newest first (ties by id) and the number of all matches: one statement, whatever the page size. */
+    /**
+     * A page newest first (ties by id) and the number of all matches: one statement, whatever the page
+     * size, and a second one now and then for totals over {@link ArticleSql#EXACT_COUNT_LIMIT}.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleResponse.Page list(ArticleFilter filter, Paging paging, Long viewerId) {
-        ArticleSql.Statement page = ArticleSql.list(filter, viewerId, paging.limit(), paging.offset(), paging.cursor());
-        return jdbc.query(page.sql(), page.parameters(), rows -> ArticleViews.page(rows, paging.limit()));
+        ArticleSql.Statement statement = ArticleSql.list(filter, viewerId, paging.limit(), paging.offset(), paging.cursor());
+        ArticleResponse.Page page = jdbc.query(statement.sql(), statement.parameters(), rows -> ArticleViews.page(rows, paging.limit()));
+        if (page.articlesCount() > ArticleSql.EXACT_COUNT_LIMIT && !filter.isEverything() && !filter.isTagOnly()) {
+            return new ArticleResponse.Page(page.articles(), largeCounts.total(filter), page.nextCursor());
+        }
+        return page;
     }
 
     /** One statement: the article with its author, tags, favorites and the viewer's flags. */

@@ -14,6 +14,8 @@ import java.util.List;
  *
  * <p>A list is one statement: the page, its total and, for each article, the author, the tags, the
  * favorites count and the viewer's favorited/following flags. Rows carry {@link #COLUMNS} in order.
+ * Totals are exact: kept by triggers for all articles and per tag, counted by the statement for other
+ * lists up to {@link #EXACT_COUNT_LIMIT}.
  */
 public final class ArticleSql {
 
@@ -33,6 +35,12 @@ public final class ArticleSql {
     public static final int ID = 1, SLUG = 2, TITLE = 3, DESCRIPTION = 4, BODY = 5, CREATED_AT = 6, UPDATED_AT = 7,
             USERNAME = 8, BIO = 9, IMAGE = 10, TAGS = 11, FAVORITES = 12, FAVORITED = 13, FOLLOWING = 14, TOTAL = 15,
             COLUMNS = 15;
+
+    /**
+     * Counts of lists without a maintained total stop here: at most this many index entries are read
+     * for a count, and a larger total is counted apart ({@link #count}) and kept for a while.
+     */
+    public static final int EXACT_COUNT_LIMIT = 10_000;
 
     private static final String USER_NAMED = "(SELECT id FROM users WHERE lower(username) = lower(?))";
     private static final String TAG_NAMED = "(SELECT id FROM tags WHERE name = ?)";
@@ -65,10 +73,17 @@ public final class ArticleSql {
         } else if (filter.isTagOnly()) {
             sql.append("COALESCE((SELECT articles_count FROM tags WHERE name = ?), 0)", filter.tag());
         } else {
-            sql.append("(SELECT count(*) FROM " + source.from).where(source.conditions, source.parameters).append(")");
+            sql.append("(SELECT count(*) FROM (SELECT 1 FROM " + source.from).where(source.conditions, source.parameters)
+                    .append(" LIMIT " + (EXACT_COUNT_LIMIT + 1) + ") bounded)");
         }
         return sql.append(" AS n) total LEFT JOIN (page p JOIN articles a ON a.id = p.id JOIN users u ON u.id = a.author_id)"
                 + " ON true ORDER BY p.created_at DESC, p.id DESC").build();
+    }
+
+    /** All of {@code filter}'s articles, counted: for totals beyond {@link #EXACT_COUNT_LIMIT}. */
+    public static Statement count(ArticleFilter filter) {
+        Source source = Source.of(filter);
+        return new Builder().append("SELECT count(*) FROM " + source.from).where(source.conditions, source.parameters).build();
     }
 
     /** One article, with its body, by slug; no row when there is none. */
@@ -139,8 +154,9 @@ public final class ArticleSql {
         /** The article columns up to {@link #FOLLOWING}, of article {@code a} by author {@code u}. */
         Builder columns(String body, Long viewerId) {
             append("a.id, a.slug, a.title, a.description, " + body + ", a.created_at, a.updated_at, u.username, u.bio, u.image,"
-                    + " ARRAY(SELECT t.name FROM article_tags xt JOIN tags t ON t.id = xt.tag_id WHERE xt.article_id = a.id ORDER BY t.name),"
-                    + " (SELECT count(*) FROM favorites f WHERE f.article_id = a.id), ");
+                    + " ARRAY(SELECT (SELECT t.name FROM tags t WHERE t.id = xt.tag_id) FROM article_tags xt"
+                    + " WHERE xt.article_id = a.id ORDER BY 1),"
+                    + " COALESCE((SELECT s.favorites_count FROM article_stats s WHERE s.article_id = a.id), 0), ");
             if (viewerId == null) {
                 return append("false, false");
             }

@@ -12,9 +12,9 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A user's favorite. Counts are derived from these rows rather than kept in a counter column, so
- * they can neither drift nor go negative; the primary key makes repeats and races harmless. Each row
- * also carries its article's creation time (article_created_at, V20), the order of the favorites list.
+ * A user's favorite; the primary key makes repeats and races harmless. Each article's count is kept
+ * in article_stats by a trigger in the transaction that writes the favorites (V22), so it cannot drift
+ * from them. Each row also carries its article's creation time (V20), the order of the favorites list.
  */
 @Entity
 @Table(name = "favorites")

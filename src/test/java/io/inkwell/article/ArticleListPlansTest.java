@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,6 +70,7 @@ class ArticleListPlansTest {
                     INSERT INTO follows (follower_id, followed_id)
                     SELECT 1, g FROM generate_series(2, 11) g
                     UNION ALL SELECT 2, g FROM generate_series(3, 2000, 2) g
+                    UNION ALL SELECT 4, g FROM generate_series(5, 2000) g
                     UNION ALL SELECT u, f FROM (SELECT u, 1 + (u * 13 + k * 101) % 2000 AS f
                                                 FROM generate_series(3, 2000) u, generate_series(1, 10) k) s WHERE u <> f
                     ON CONFLICT DO NOTHING""");
@@ -115,9 +117,31 @@ class ArticleListPlansTest {
         assertThat(sequentialScans(ArticleSql.list(filter, viewer, 100, Paging.MAX_OFFSET, null))).as(name).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldReadOneArticleThroughIndexes() throws Exception {
         assertThat(sequentialScans(ArticleSql.article("a-777", 1L))).isEmpty();
+    }
+
+    @Test
+    void shouldCountUpToTheExactLimitInTheListAndBeyondItApart() throws Exception {
+        ArticleFilter small = ArticleFilter.feed(1);
+        ArticleFilter large = ArticleFilter.feed(4);
+
+        long smallTotal = total(ArticleSql.list(small, 1L, 20, 0, null));
+        long largeTotal = total(ArticleSql.list(large, 4L, 20, 0, null));
+
+        assertThat(smallTotal).isEqualTo(total(ArticleSql.count(small))).isBetween(1L, (long) ArticleSql.EXACT_COUNT_LIMIT);
+        assertThat(largeTotal).isEqualTo(ArticleSql.EXACT_COUNT_LIMIT + 1);
+        assertThat(total(ArticleSql.count(large))).isGreaterThan(ArticleSql.EXACT_COUNT_LIMIT + 1);
+        assertThat(sequentialScans(ArticleSql.count(large))).isEmpty();
+    }
+
+    /** The total a list statement carries (column TOTAL), or a count statement's count. */
+    private static long total(ArticleSql.Statement statement) throws SQLException {
+        try (PreparedStatement query = statement.prepare(db); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(rows.getMetaData().getColumnCount());
+        }
     }
 
     /** The large tables the statement's plan reads from start to end. */
