@@ -2,7 +2,9 @@ package io.inkwell.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.gatling.app.Gatling$;
 
@@ -56,11 +58,27 @@ public final class Benchmark {
         InkwellSimulation.target = target;
         Path results = settings.out().resolve("gatling");
         long rssBefore = app == null ? -1 : app.rssMib();
-        int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", InkwellSimulation.class.getName(),
-                "-rf", results.toString(), "-rd", settings.size() + " data, " + settings.users() + " users"});
-        long rssAfter = app == null ? -1 : app.rssMib();
         ListSql sql = new CurrentSql();
-        Map<String, Double> ceiling = settings.ceiling() ? Ceiling.measure(db, sql, fixture, settings) : Map.of();
+        Map<String, Supplier<ListSql.Request>> reads = Ceiling.requests(fixture);
+        Map<String, Double> ceiling = new LinkedHashMap<>();
+        int gatling = 0;
+        boolean first = true;
+        // One scenario at a time, each read's ceiling right after it: other work on the machine then
+        // weighs on both alike.
+        for (String scenario : Scenarios.NAMES) {
+            if (!settings.runs(scenario)) {
+                continue;
+            }
+            InkwellSimulation.only = scenario;
+            InkwellSimulation.warmUp = first;
+            first = false;
+            gatling = Math.max(gatling, Gatling$.MODULE$.fromArgs(new String[] {"-s", InkwellSimulation.class.getName(),
+                    "-rf", results.toString(), "-rd", scenario + ", " + settings.size() + " data, " + settings.users() + " users"}));
+            if (settings.ceiling() && reads.containsKey(scenario)) {
+                ceiling.put(scenario, Ceiling.measure(db, sql, reads.get(scenario), settings, scenario));
+            }
+        }
+        long rssAfter = app == null ? -1 : app.rssMib();
         Plans.explain(db, sql, fixture, settings.out().resolve("plans.txt"), settings.size() == BenchSettings.Size.MILLION);
         Summary summary = new Summary(settings, Recorder.lines(), ceiling, rssBefore, rssAfter, loadBefore, loadAverage());
         summary.print();

@@ -39,19 +39,14 @@ final class Ceiling {
         return requests;
     }
 
-    /** Requests per second for each scenario, measured one scenario at a time. */
-    static Map<String, Double> measure(Db db, ListSql sql, Fixture fixture, BenchSettings settings) throws Exception {
-        Map<String, Double> rates = new LinkedHashMap<>();
-        for (Map.Entry<String, Supplier<ListSql.Request>> scenario : requests(fixture).entrySet()) {
-            if (settings.runs(scenario.getKey())) {
-                // A short first round lets the driver switch to server-side prepared statements, as the pool's connections have.
-                rate(db, sql, scenario.getValue(), settings.users(), Duration.ofSeconds(Math.min(2, settings.seconds().toSeconds())));
-                double rate = rate(db, sql, scenario.getValue(), settings.users(), settings.seconds());
-                System.out.printf("  JDBC ceiling %-18s %,9.0f req/s%n", scenario.getKey(), rate);
-                rates.put(scenario.getKey(), rate);
-            }
-        }
-        return rates;
+    /** Requests per second of one read scenario's statements. */
+    static double measure(Db db, ListSql sql, Supplier<ListSql.Request> requests, BenchSettings settings, String name)
+            throws Exception {
+        // A short first round lets the driver switch to server-side prepared statements, as the pool's connections have.
+        rate(db, sql, requests, settings.users(), Duration.ofSeconds(Math.min(2, settings.seconds().toSeconds())));
+        double rate = rate(db, sql, requests, settings.users(), settings.seconds());
+        System.out.printf("  JDBC ceiling %-18s %,9.0f req/s%n", name, rate);
+        return rate;
     }
 
     private static double rate(Db db, ListSql sql, Supplier<ListSql.Request> requests, int threads, Duration duration)

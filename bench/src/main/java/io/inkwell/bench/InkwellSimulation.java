@@ -14,25 +14,29 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * One Gatling run: a warm-up over the realistic mix, then each scenario alone, one after the other,
- * with {@code bench.users} virtual users looping for {@code bench.seconds} on kept-alive connections
- * (a closed model, as the issue's measurements used 32 connections).
+ * One Gatling run of one scenario ({@link Benchmark} runs them one after the other), the first run
+ * preceded by a warm-up over the realistic mix: {@code bench.users} virtual users loop for
+ * {@code bench.seconds} on kept-alive connections (a closed model, as the issue's measurements used 32
+ * connections).
  */
 public class InkwellSimulation extends Simulation {
 
     /** Set by {@link Benchmark} before Gatling instantiates this class in the same JVM. */
     static volatile BenchSettings settings;
     static volatile String target;
+    /** The scenario of this run, and whether the warm-up precedes it (the first run only). */
+    static volatile String only;
+    static volatile boolean warmUp;
 
     public InkwellSimulation() {
         Fixture fixture = Fixture.current;
         Map<String, ChainBuilder> chains = Scenarios.all(fixture);
         List<PopulationBuilder> phases = new ArrayList<>();
-        if (!settings.warmup().isZero()) {
+        if (warmUp && !settings.warmup().isZero()) {
             phases.add(population("warm-up", group("warm-up").on(chains.get("mix")), settings.warmup().toSeconds()));
         }
         for (Map.Entry<String, ChainBuilder> chain : chains.entrySet()) {
-            if (settings.runs(chain.getKey())) {
+            if (chain.getKey().equals(only)) {
                 ChainBuilder body = chain.getKey().equals("mix") ? group("mix").on(chain.getValue()) : chain.getValue();
                 phases.add(population(chain.getKey(), body, settings.seconds().toSeconds()));
             }

@@ -21,6 +21,11 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  */
 final class Scenarios {
 
+    /** The scenarios, in the order they run. */
+    static final java.util.List<String> NAMES = java.util.List.of("tags", "list-anonymous", "list-signed-in", "list-by-tag",
+            "list-by-author", "list-by-favorited", "feed", "feed-heavy", "article", "comments", "comment", "favorite",
+            "follow", "mix");
+
     /** Report order: every request name, then the mix. */
     static final java.util.List<String> ORDER = java.util.List.of("tags", "list-anonymous", "list-signed-in", "list-by-tag",
             "list-by-author", "list-by-favorited", "feed", "feed-heavy", "article", "comments", "comment", "favorite",
