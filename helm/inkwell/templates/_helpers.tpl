@@ -59,12 +59,21 @@ ServiceAccount the pods run as.
 {{- end }}
 {{- end }}
 
+{{/*
+The version the labels show: the image tag when given, else the chart's appVersion.
+*/}}
 {{- define "inkwell.imageTag" -}}
 {{- default .Chart.AppVersion .Values.image.tag }}
 {{- end }}
 
+{{/*
+The image: an explicit tag as given; else the appVersion, with "-native" for the native flavor
+(the tags the release workflow publishes).
+*/}}
+
 {{- define "inkwell.image" -}}
-{{- printf "%s:%s" .Values.image.repository (include "inkwell.imageTag" .) }}
+{{- $suffix := eq .Values.image.flavor "native" | ternary "-native" "" }}
+{{- printf "%s:%s" .Values.image.repository (default (printf "%s%s" .Chart.AppVersion $suffix) .Values.image.tag) }}
 {{- end }}
 
 {{/*
@@ -176,17 +185,30 @@ else derived from them plus a margin.
 
 {{/*
 The application container, shared by the Deployment and the Knative Service.
-Knative needs a port named http1 and port-less probes; it handles draining itself (no preStop).
+Plain mode: the API on port http (8080), health and metrics on port management (9000), where the
+probes go. Knative allows one port and probes only on it, so there the probes check that the
+API port accepts connections (it opens once start-up and migrations are done); Knative needs the
+port named http1 and port-less probes, and handles draining itself (no preStop).
 */}}
 {{- define "inkwell.container" -}}
 {{- $knative := .Values.knative.enabled -}}
 - name: {{ .Chart.Name }}
   image: {{ include "inkwell.image" . | quote }}
   imagePullPolicy: {{ .Values.image.pullPolicy }}
+  {{- if and (eq .Values.image.flavor "native") .Values.native.args }}
+  # A native executable reads no JAVA_OPTS: its heap options go on the command line.
+  args:
+    {{- toYaml .Values.native.args | nindent 4 }}
+  {{- end }}
   ports:
     - name: {{ $knative | ternary "http1" "http" }}
       containerPort: 8080
       protocol: TCP
+    {{- if not $knative }}
+    - name: management
+      containerPort: 9000
+      protocol: TCP
+    {{- end }}
   envFrom:
     - configMapRef:
         name: {{ include "inkwell.fullname" . }}
@@ -202,26 +224,14 @@ Knative needs a port named http1 and port-less probes; it handles draining itsel
   {{- end }}
   {{- if or (not $knative) .Values.knative.startupProbe }}
   startupProbe:
-    httpGet:
-      path: /q/health/started
-      {{- if not $knative }}
-      port: http
-      {{- end }}
+    {{- include "inkwell.probeAction" (dict "knative" $knative "path" "/q/health/started") | nindent 4 }}
     {{- toYaml .Values.startupProbe | nindent 4 }}
   {{- end }}
   livenessProbe:
-    httpGet:
-      path: /q/health/live
-      {{- if not $knative }}
-      port: http
-      {{- end }}
+    {{- include "inkwell.probeAction" (dict "knative" $knative "path" "/q/health/live") | nindent 4 }}
     {{- toYaml .Values.livenessProbe | nindent 4 }}
   readinessProbe:
-    httpGet:
-      path: /q/health/ready
-      {{- if not $knative }}
-      port: http
-      {{- end }}
+    {{- include "inkwell.probeAction" (dict "knative" $knative "path" "/q/health/ready") | nindent 4 }}
     {{- toYaml .Values.readinessProbe | nindent 4 }}
   {{- if not $knative }}
   lifecycle:
@@ -244,6 +254,20 @@ Knative needs a port named http1 and port-less probes; it handles draining itsel
 {{- end }}
 
 {{/*
+A probe's action: a health endpoint on the management port, or in Knative mode (one port, probes on
+it only) a port-less TCP check of the API port.
+*/}}
+{{- define "inkwell.probeAction" -}}
+{{- if .knative -}}
+tcpSocket: {}
+{{- else -}}
+httpGet:
+  path: {{ .path }}
+  port: management
+{{- end }}
+{{- end }}
+
+{{/*
 Pod volumes: /tmp is the only writable path.
 */}}
 {{- define "inkwell.volumes" -}}
@@ -261,4 +285,34 @@ component label keeps the `helm test` pod, which shares the other labels, out of
 {{- define "inkwell.podSelectorLabels" -}}
 {{ include "inkwell.selectorLabels" . }}
 app.kubernetes.io/component: api
+{{- end }}
+
+{{/*
+Environment of the schema-migration Job: the database settings only, Flyway on, exit when done. The
+Job is a pre-install/pre-upgrade hook that runs before the chart's own Secret exists, so the database
+settings must come from existing Secrets.
+*/}}
+{{- define "inkwell.migrationEnv" -}}
+{{- $root := . }}
+- name: QUARKUS_INIT_AND_EXIT
+  value: "true"
+- name: QUARKUS_FLYWAY_MIGRATE_AT_START
+  value: "true"
+- name: QUARKUS_SHUTDOWN_DELAY
+  value: "0s"
+{{- range (include "inkwell.secretSettings" . | fromYamlArray) }}
+{{- if hasPrefix "database." .path }}
+{{- $s := include "inkwell.settingAt" (dict "root" $root "path" .path) | fromYaml }}
+{{- if $s.value }}
+{{- fail (printf "migrations.mode=job: give %s through existingSecret (the migration hook runs before the chart's own Secret exists)" .path) }}
+{{- end }}
+{{- if $s.existingSecret.name }}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $s.existingSecret.name }}
+      key: {{ required (printf "%s.existingSecret.key is required" .path) $s.existingSecret.key }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- end }}

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,6 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.ratelimit.LimitedWrite;
+import io.inkwell.ratelimit.RateLimitOpenApi;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/articles")
@@ -28,10 +31,12 @@ public class ArticleResource {
     private static final String CURSOR = "the nextCursor of the previous page: continues the list after it (not with offset)";
 
     private final ArticleService articles;
+    private final ArticleReads reads;
     private final CurrentUser currentUser;
 
-    ArticleResource(ArticleService articles, CurrentUser currentUser) {
+    ArticleResource(ArticleService articles, ArticleReads reads, CurrentUser currentUser) {
         this.articles = articles;
+        this.reads = reads;
         this.currentUser = currentUser;
     }
 
@@ -47,7 +52,7 @@ public class ArticleResource {
             @Parameter(description = CURSOR) @RestQuery String cursor) {
         Paging paging = Paging.of(limit, offset, cursor);
         ArticleFilter filter = new ArticleFilter(blankToNull(tag), blankToNull(author), blankToNull(favorited), null);
-        return articles.list(filter, paging, currentUser.id().orElse(null));
+        return reads.list(filter, paging, currentUser.id().orElse(null));
     }
 
     @GET
@@ -69,12 +74,14 @@ public class ArticleResource {
     @PermitAll
     @Operation(summary = "Get an article; signing in is optional")
     public ArticleResponse get(@RestPath String slug) {
-        return new ArticleResponse(articles.get(slug, currentUser.id().orElse(null)));
+        return new ArticleResponse(reads.get(slug, currentUser.id().orElse(null)));
     }
 
     @POST
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Publish an article")
     public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleRequests.Create article) {
         ArticleResponse.View created = articles.create(currentUser.requireId(), article.article());
@@ -84,7 +91,9 @@ public class ArticleResource {
     @PUT
     @Path("/{slug}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Update an article (author only); a new title gives a new slug")
     public ArticleResponse update(@RestPath String slug, @NotNull @Valid ArticleRequests.Update article) {
         return new ArticleResponse(articles.update(currentUser.requireId(), slug, article.article()));
@@ -93,7 +102,9 @@ public class ArticleResource {
     @DELETE
     @Path("/{slug}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Delete an article (author only)")
     public RestResponse<Void> delete(@RestPath String slug) {
         articles.delete(currentUser.requireId(), slug);
@@ -103,7 +114,9 @@ public class ArticleResource {
     @POST
     @Path("/{slug}/favorite")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Favorite an article (favoriting twice is not an error)")
     public ArticleResponse favorite(@RestPath String slug) {
         return new ArticleResponse(articles.favorite(currentUser.requireId(), slug));
@@ -112,7 +125,9 @@ public class ArticleResource {
     @DELETE
     @Path("/{slug}/favorite")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Unfavorite an article (unfavoriting twice is not an error)")
     public ArticleResponse unfavorite(@RestPath String slug) {
         return new ArticleResponse(articles.unfavorite(currentUser.requireId(), slug));

@@ -1,11 +1,16 @@
 package io.inkwell.article;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.user.User;
@@ -19,12 +24,14 @@ public class ArticleService {
     private final ArticleEvents events;
     private final Jdbc jdbc;
     private final LargeCounts largeCounts;
+    private final Event<Changed> changed;
 
-    ArticleService(Slugs slugs, ArticleEvents events, Jdbc jdbc, LargeCounts largeCounts) {
+    ArticleService(Slugs slugs, ArticleEvents events, Jdbc jdbc, LargeCounts largeCounts, Event<Changed> changed) {
         this.slugs = slugs;
         this.events = events;
         this.jdbc = jdbc;
         this.largeCounts = largeCounts;
+        this.changed = changed;
     }
 
     /**
@@ -60,13 +67,16 @@ public class ArticleService {
         article.body = request.body();
         article.slug = slugs.uniqueFor(request.title());
         article.persist();
-        ArticleTags.link(article, namesOf(request.tagList()));
+        List<String> tags = namesOf(request.tagList());
+        ArticleTags.link(article, tags);
         events.published();
+        changed.fire(Changed.of(withTags(tags, Topic.articleSet(), Topic.tagSet())));
         return get(article.slug, authorId);
     }
 
     public ArticleResponse.View update(long userId, String slug, ArticleRequests.ArticleChanges changes) {
         Article article = findOwned(slug, userId);
+        String oldSlug = article.slug;
         if (changes.title() != null && !changes.title().equals(article.title)) {
             if (!slugs.fits(article.slug, changes.title())) {
                 article.slug = slugs.uniqueFor(changes.title());
@@ -80,14 +90,23 @@ public class ArticleService {
             article.body = changes.body();
         }
         article.flush();
-        if (changes.tagList() != null) {
-            ArticleTags.replace(article, namesOf(changes.tagList()));
+        Set<Topic> stale = new HashSet<>(List.of(Topic.article(oldSlug), Topic.article(article.slug)));
+        if (!oldSlug.equals(article.slug)) {
+            stale.add(Topic.commentsOn(oldSlug));
         }
+        if (changes.tagList() != null) {
+            staleTags(article, namesOf(changes.tagList()), stale);
+        }
+        changed.fire(Changed.of(stale));
         return get(article.slug, userId);
     }
 
     public void delete(long userId, String slug) {
-        findOwned(slug, userId).delete();
+        Article article = findOwned(slug, userId);
+        List<String> tags = ArticleTags.namesOf(article);
+        article.delete();
+        changed.fire(Changed.of(withTags(tags, Topic.articleSet(), Topic.tagSet(), Topic.article(article.slug),
+                Topic.commentsOn(article.slug))));
     }
 
     /** Two statements: the favorite (the database's keys make it idempotent and check the user), then the view. */
@@ -100,11 +119,13 @@ public class ArticleService {
             }
             throw e;
         }
+        changed.fire(Changed.of(Topic.article(slug), Topic.favoritesOf(userId)));
         return get(slug, userId);
     }
 
     public ArticleResponse.View unfavorite(long userId, String slug) {
         jdbc.update(Favorite.REMOVE, userId, slug);
+        changed.fire(Changed.of(Topic.article(slug), Topic.favoritesOf(userId)));
         return get(slug, userId);
     }
 
@@ -120,6 +141,23 @@ public class ArticleService {
             throw ApiException.forbidden("article", "only the author may change or delete this article");
         }
         return article;
+    }
+
+    /** Replaces the article's tags; only tags added or removed (and the tag set, if any) become stale. */
+    private static void staleTags(Article article, List<String> newTags, Set<Topic> stale) {
+        List<String> oldTags = ArticleTags.namesOf(article);
+        ArticleTags.replace(article, newTags);
+        if (!new HashSet<>(newTags).equals(new HashSet<>(oldTags))) {
+            stale.add(Topic.tagSet());
+            oldTags.stream().filter(tag -> !newTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+            newTags.stream().filter(tag -> !oldTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+        }
+    }
+
+    private static Set<Topic> withTags(List<String> tags, Topic... topics) {
+        Set<Topic> all = new HashSet<>(List.of(topics));
+        tags.forEach(tag -> all.add(Topic.tag(tag)));
+        return all;
     }
 
     private static List<String> namesOf(List<String> tagList) {

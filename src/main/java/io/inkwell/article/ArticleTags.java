@@ -50,6 +50,15 @@ final class ArticleTags {
         }
     }
 
+    /** The names of the article's tags: one indexed statement. */
+    @SuppressWarnings("unchecked")
+    static List<String> namesOf(Article article) {
+        return Article.getEntityManager().createNativeQuery(
+                "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = :article")
+                .setParameter("article", article.id)
+                .getResultList();
+    }
+
     private static void insertLinks(Article article, List<String> names) {
         Article.getEntityManager().createNativeQuery("""
                 INSERT INTO article_tags (article_id, tag_id, article_created_at)

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.article.Article;
 import io.inkwell.article.ArticleService;
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.profile.Follow;
@@ -28,21 +31,30 @@ public class CommentService {
     private final ArticleService articles;
     private final Jdbc jdbc;
     private final Counter posted;
+    private final Event<Changed> changed;
 
-    CommentService(ArticleService articles, Jdbc jdbc, MeterRegistry registry) {
+    CommentService(ArticleService articles, Jdbc jdbc, MeterRegistry registry, Event<Changed> changed) {
         this.articles = articles;
         this.jdbc = jdbc;
+        this.changed = changed;
         this.posted = Counter.builder("inkwell.comments.posted").description("Comments posted").register(registry);
     }
 
     /** Three statements however many comments: the article, the comments with authors, and follows. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CommentResponse.View> list(String slug, Long viewerId) {
-        List<Comment> comments = Comment.listFor(articles.find(slug));
+    public CommentResponse.Many list(String slug, Long viewerId, CommentPage page) {
+        List<Comment> comments = Comment.pageFor(articles.find(slug), page);
+        String nextCursor = null;
+        if (comments.size() > page.limit()) {
+            comments = comments.subList(0, page.limit());
+            nextCursor = CommentPage.Cursor.of(comments.get(comments.size() - 1)).encode();
+        }
         Set<Long> followed = viewerId == null
                 ? Set.of()
                 : Follow.followedAmong(viewerId, comments.stream().map(c -> c.author.id).distinct().toList());
-        return comments.stream().map(c -> CommentResponse.View.of(c, followed.contains(c.author.id))).toList();
+        return new CommentResponse.Many(
+                comments.stream().map(c -> CommentResponse.View.of(c, followed.contains(c.author.id))).toList(),
+                nextCursor);
     }
 
     /** One statement: the comment, inserted on the article the slug names, answered with its author. */
@@ -64,6 +76,7 @@ public class CommentService {
             throw ApiException.notFound("article");
         }
         posted.increment();
+        changed.fire(Changed.of(Topic.commentsOn(slug)));
         return comment;
     }
 
@@ -74,5 +87,6 @@ public class CommentService {
             throw ApiException.forbidden("comment", "only the author may delete this comment");
         }
         comment.delete();
+        changed.fire(Changed.of(Topic.commentsOn(article.slug)));
     }
 }

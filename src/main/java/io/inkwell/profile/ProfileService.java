@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.persistence.Jdbc;
 import io.quarkus.security.UnauthorizedException;
@@ -19,9 +22,11 @@ import io.quarkus.security.UnauthorizedException;
 public class ProfileService {
 
     private final Jdbc jdbc;
+    private final Event<Changed> changed;
 
-    ProfileService(Jdbc jdbc) {
+    ProfileService(Jdbc jdbc, Event<Changed> changed) {
         this.jdbc = jdbc;
+        this.changed = changed;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,11 +48,14 @@ public class ProfileService {
         if (found(target).id == followerId) {
             throw ApiException.unprocessable("username", "you cannot follow yourself");
         }
+        changed.fire(Changed.of(Topic.followsOf(followerId)));
         return target.profile(true);
     }
 
     public ProfileResponse.Profile unfollow(long followerId, String username) {
-        return found(jdbc.query(Follow.REMOVE, List.of(username, followerId), ProfileService::target)).profile(false);
+        Target target = found(jdbc.query(Follow.REMOVE, List.of(username, followerId), ProfileService::target));
+        changed.fire(Changed.of(Topic.followsOf(followerId)));
+        return target.profile(false);
     }
 
     /** The user a profile operation named, as the statements of {@link Follow} answer. */

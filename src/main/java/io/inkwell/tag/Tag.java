@@ -44,12 +44,12 @@ public class Tag extends PanacheEntityBase {
         insert.executeUpdate();
     }
 
-    /** Names of the tags in use, most used first: read from the counts triggers keep (V21) and their index. */
-    @SuppressWarnings("unchecked")
-    public static List<String> popularNames() {
+    /** Names of the {@code limit} most used tags, most used first: read from the counts triggers keep (V21) and their index. */
+    public static List<String> popularNames(int limit) {
         return getEntityManager()
-                .createNativeQuery("SELECT name FROM tags WHERE articles_count > 0 ORDER BY articles_count DESC, name",
+                .createNativeQuery("SELECT name FROM tags WHERE articles_count > 0 ORDER BY articles_count DESC, name LIMIT ?1",
                         String.class)
+                .setParameter(1, limit)
                 .getResultList();
     }
 

@@ -1,25 +1,31 @@
 package io.inkwell.deploy;
 
+import static io.inkwell.deploy.RenderedChart.appContainer;
+import static io.inkwell.deploy.RenderedChart.CHART;
+import static io.inkwell.deploy.RenderedChart.chartVersion;
+import static io.inkwell.deploy.RenderedChart.configMapData;
+import static io.inkwell.deploy.RenderedChart.envNames;
+import static io.inkwell.deploy.RenderedChart.FULLNAME;
+import static io.inkwell.deploy.RenderedChart.kind;
+import static io.inkwell.deploy.RenderedChart.kinds;
+import static io.inkwell.deploy.RenderedChart.podSpec;
+import static io.inkwell.deploy.RenderedChart.render;
+import static io.inkwell.deploy.RenderedChart.renderCi;
+import static io.inkwell.deploy.RenderedChart.single;
+import static io.inkwell.deploy.RenderedChart.texts;
+import static io.inkwell.deploy.RenderedChart.workload;
+import static io.inkwell.deploy.RenderedChart.YAML;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,11 +35,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelmChartTest {
 
-    private static final Path CHART = Path.of("helm", "inkwell");
-    private static final String RELEASE = "inkwell";
-    private static final String FULLNAME = "inkwell"; // the release name already contains the chart name
-    private static final String KUBE_VERSION = "1.31.0";
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private static final Set<String> SECRET_ENV = Set.of(
             "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
@@ -70,17 +71,56 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "default", "ha" })
-    void shouldProbeQuarkusHealthEndpointsOnPortHttp(String ciValues) {
+    void shouldProbeQuarkusHealthEndpointsOnTheManagementPort(String ciValues) {
         JsonNode container = appContainer(single(renderCi(ciValues), "Deployment"));
 
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asInt()).isEqualTo(9000);
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("http");
+            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("management");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "default", "ha" })
+    void shouldKeepTheManagementPortOutOfTheApiServiceAndIngress(String ciValues) {
+        List<JsonNode> objects = renderCi(ciValues);
+        JsonNode api = objects.stream()
+                .filter(o -> kind(o).equals("Service") && o.at("/metadata/name").asText().equals(FULLNAME))
+                .findFirst().orElseThrow();
+
+        assertThat(api.at("/spec/ports")).hasSize(1);
+        assertThat(api.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+        for (JsonNode ingress : objects.stream().filter(o -> kind(o).equals("Ingress")).toList()) {
+            assertThat(ingress.findValuesAsText("name")).doesNotContain(FULLNAME + "-management");
+            assertThat(ingress.findValues("number")).isEmpty();
+            assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("path"))
+                    .containsExactly("/api", "/q/openapi");
+            assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("name")).containsOnly(FULLNAME, "http");
+        }
+    }
+
+    @Test
+    void shouldOpenTheManagementPortOnlyToTheMonitoringPeers() {
+        JsonNode policy = single(renderCi("ha"), "NetworkPolicy");
+        JsonNode rules = policy.at("/spec/ingress");
+
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(0).at("/ports/0/port").asText()).isEqualTo("http");
+        assertThat(rules.get(0).at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .isEqualTo("ingress-nginx");
+        assertThat(rules.get(1).at("/ports/0/port").asText()).isEqualTo("management");
+        assertThat(rules.get(1).at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .isEqualTo("monitoring");
+
+        JsonNode withoutMonitoring = single(render("ha", t -> t.set("networkPolicy.managementFrom", "null")),
+                "NetworkPolicy");
+        assertThat(withoutMonitoring.at("/spec/ingress")).as("no rule opens port management").hasSize(1);
     }
 
     @ParameterizedTest
@@ -125,9 +165,31 @@ class HelmChartTest {
     }
 
     @Test
+    void shouldHandTheTokenAudienceAndClockSkewToTheApplication() {
+        JsonNode config = configMapData(render("default", t -> t.set("jwt.audience", "conduit-prod")));
+
+        assertThat(config.path("INKWELL_JWT_AUDIENCE").asText()).isEqualTo("conduit-prod");
+        assertThat(config.path("INKWELL_JWT_CLOCK_SKEW").asText()).isEqualTo("PT30S");
+    }
+
+    @Test
     void shouldRefuseGracePeriodShorterThanPreStopPlusShutdown() {
         assertThatThrownBy(() -> render("default", t -> t.set("terminationGracePeriodSeconds", 30)))
                 .hasMessageContaining("terminationGracePeriodSeconds");
+    }
+
+    @Test
+    void shouldTrustForwardedAddressesOnlyFromTheConfiguredProxies() {
+        assertThat(configMapData(renderCi("default")).has("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isFalse();
+
+        JsonNode config = configMapData(render("default",
+                t -> t.set("proxy.trustedProxies[0]", "10.42.0.0/16").set("proxy.trustedProxies[1]", "192.168.1.7")));
+
+        assertThat(config.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
+        assertThat(config.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText()).isEqualTo("true");
+        assertThat(config.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText()).isEqualTo("10.42.0.0/16,192.168.1.7");
+        assertThatThrownBy(() -> render("default", t -> t.set("proxy.trustedProxies[0]", "ingress.example.com")))
+                .hasMessageContaining("trustedProxies");
     }
 
     @Test
@@ -219,7 +281,18 @@ class HelmChartTest {
         JsonNode serviceMonitor = single(objects, "ServiceMonitor");
         assertThat(serviceMonitor.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
-        assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+        assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
+        JsonNode scraped = objects.stream()
+                .filter(o -> kind(o).equals("Service") && o.at("/metadata/name").asText().equals(FULLNAME + "-management"))
+                .findFirst().orElseThrow();
+        assertThat(scraped.at("/spec/ports/0/name").asText()).isEqualTo("management");
+        assertThat(scraped.at("/spec/ports/0/targetPort").asText()).isEqualTo("management");
+        assertThat(scraped.at("/spec/ports")).hasSize(1);
+        serviceMonitor.at("/spec/selector/matchLabels").properties().forEach(label -> assertThat(
+                scraped.at("/metadata/labels").path(label.getKey()).asText()).as(label.getKey())
+                .isEqualTo(label.getValue().asText()));
+        assertThat(serviceMonitor.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText())
+                .as("selects the management Service, not the API one").isEqualTo("management");
         assertThat(kinds(objects)).contains("Ingress", "NetworkPolicy");
     }
 
@@ -251,11 +324,10 @@ class HelmChartTest {
         assertThat(annotations.path("autoscaling.knative.dev/max-scale").asText()).isEqualTo("5");
         assertThat(annotations.path("autoscaling.knative.dev/target").asText()).isEqualTo("50");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
-        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
-        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
-        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.path("ports")).as("Knative allows one port").hasSize(1);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(container.at("/" + probe + "/httpGet").has("port")).as("Knative probes are port-less").isFalse();
+            assertThat(container.at("/" + probe + "/tcpSocket").isObject()).as("%s checks the API port", probe).isTrue();
+            assertThat(container.at("/" + probe + "/tcpSocket").has("port")).as("Knative probes are port-less").isFalse();
         }
         assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo(FULLNAME);
     }
@@ -268,91 +340,5 @@ class HelmChartTest {
                 .hasMessageContaining("schema");
         assertThatThrownBy(() -> render("default", t -> t.set("replicas", 3)))
                 .as("unknown top-level key").hasMessageContaining("schema");
-    }
-
-    private static List<JsonNode> renderCi(String ciValues) {
-        return render(ciValues, UnaryOperator.identity());
-    }
-
-    private static List<JsonNode> render(String ciValues, UnaryOperator<TemplateCommand> options) {
-        TemplateCommand template = new Helm(CHART).template()
-                .withName(RELEASE)
-                .withNamespace("inkwell")
-                .withKubeVersion(KUBE_VERSION);
-        if (ciValues != null) {
-            template = template.withValuesFile(CHART.resolve("ci").resolve(ciValues + "-values.yaml"));
-        }
-        String manifests = options.apply(template).call();
-        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode> readValues(manifests)) {
-            List<JsonNode> objects = new ArrayList<>();
-            documents.forEachRemaining(document -> {
-                if (document != null && document.isObject() && document.has("kind")) {
-                    objects.add(document);
-                }
-            });
-            return objects;
-        } catch (IOException e) {
-            throw new IllegalStateException("rendered manifests are not YAML:\n" + manifests, e);
-        }
-    }
-
-    private static String kind(JsonNode object) {
-        return object.path("kind").asText();
-    }
-
-    private static List<String> kinds(List<JsonNode> objects) {
-        return objects.stream().map(HelmChartTest::kind).toList();
-    }
-
-    private static JsonNode single(List<JsonNode> objects, String kind) {
-        List<JsonNode> matching = objects.stream().filter(o -> kind(o).equals(kind)).toList();
-        assertThat(matching).as("objects of kind %s", kind).hasSize(1);
-        return matching.get(0);
-    }
-
-    /** The Deployment, or the Knative Service in Knative mode. */
-    private static JsonNode workload(List<JsonNode> objects) {
-        List<JsonNode> workloads = objects.stream()
-                .filter(o -> kind(o).equals("Deployment")
-                        || o.path("apiVersion").asText().startsWith("serving.knative.dev/"))
-                .toList();
-        assertThat(workloads).hasSize(1);
-        return workloads.get(0);
-    }
-
-    private static JsonNode podSpec(JsonNode workload) {
-        return workload.at("/spec/template/spec");
-    }
-
-    private static JsonNode appContainer(JsonNode workload) {
-        JsonNode containers = podSpec(workload).path("containers");
-        assertThat(containers).hasSize(1);
-        return containers.get(0);
-    }
-
-    private static JsonNode configMapData(List<JsonNode> objects) {
-        return objects.stream()
-                .filter(o -> kind(o).equals("ConfigMap") && o.at("/metadata/name").asText().equals(FULLNAME))
-                .findFirst().orElseThrow().path("data");
-    }
-
-    private static List<String> envNames(JsonNode container) {
-        return StreamSupport.stream(container.path("env").spliterator(), false)
-                .map(env -> env.path("name").asText()).toList();
-    }
-
-    private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-    }
-
-    private static String chartVersion() {
-        try {
-            Matcher version = Pattern.compile("(?m)^version:\\s*(\\S+)")
-                    .matcher(Files.readString(Path.of("helm", "inkwell", "Chart.yaml")));
-            assertThat(version.find()).as("Chart.yaml has a version").isTrue();
-            return version.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -90,7 +90,8 @@ final class Http {
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 && response.statusCode() != 201) {
                 throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
-                        + response.statusCode() + ": " + response.body());
+                        + response.statusCode() + ": " + response.body()
+                        + (response.statusCode() == 429 ? " (run Inkwell with -Dinkwell.rate-limit.enabled=false for the benchmark)" : ""));
             }
             return response.body();
         } catch (IOException e) {

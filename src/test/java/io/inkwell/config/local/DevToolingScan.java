@@ -30,8 +30,9 @@ public final class DevToolingScan {
     private DevToolingScan() {
     }
 
+    /** A file of the dev tooling; the jar may keep the (then empty) directory entries. */
     public static boolean isDevTooling(String entry) {
-        return entry.startsWith("io/inkwell/config/local/embedded/")
+        return !entry.endsWith("/") && entry.startsWith("io/inkwell/config/local/embedded/")
                 || entry.equals("META-INF/services/" + LocalServers.class.getName());
     }
 
