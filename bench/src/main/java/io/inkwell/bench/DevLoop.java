@@ -17,7 +17,7 @@ import java.util.Locale;
 final class DevLoop {
 
     private static final Path RESOURCE = App.ROOT.resolve("src/main/java/io/inkwell/tag/TagResource.java");
-    private static final String MARKER = "return new TagsResponse(Tag.popularNames());";
+    private static final String MARKER = "return tags.popular();";
 
     private DevLoop() {
     }
@@ -41,7 +41,7 @@ final class DevLoop {
                     long started = System.nanoTime();
                     String edited = "edited-" + run + "-" + System.nanoTime();
                     Files.writeString(RESOURCE, original.replace(MARKER, "return new TagsResponse(java.util.stream.Stream.concat("
-                            + "Tag.popularNames().stream(), java.util.stream.Stream.of(\"" + edited + "\")).toList());"));
+                            + "tags.popular().tags().stream(), java.util.stream.Stream.of(\"" + edited + "\")).toList());"));
                     long editedAt = System.nanoTime();
                     awaitAnswer(http, "/api/tags", edited, dev);
                     long reloaded = System.nanoTime();
