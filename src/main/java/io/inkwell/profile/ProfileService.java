@@ -14,6 +14,7 @@ import io.inkwell.common.change.Changed;
 import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.persistence.Jdbc;
+import io.inkwell.user.Usernames;
 import io.quarkus.security.UnauthorizedException;
 
 /** Each operation is one statement (see {@link Follow}): the profile and the follow write together. */
@@ -31,14 +32,14 @@ public class ProfileService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProfileResponse.Profile get(String username, Optional<Long> viewerId) {
-        Target target = jdbc.query(Follow.PROFILE, List.of(viewerId.orElse(-1L), username), ProfileService::target);
+        Target target = jdbc.query(Follow.PROFILE, List.of(viewerId.orElse(-1L), Usernames.normalize(username)), ProfileService::target);
         return found(target).profile(target.following);
     }
 
     public ProfileResponse.Profile follow(long followerId, String username) {
         Target target;
         try {
-            target = jdbc.query(Follow.ADD, List.of(username, followerId, followerId), ProfileService::target);
+            target = jdbc.query(Follow.ADD, List.of(Usernames.normalize(username), followerId, followerId), ProfileService::target);
         } catch (PersistenceException e) {
             if ("follows_follower_id_fkey".equals(Jdbc.violatedConstraint(e))) {
                 throw new UnauthorizedException(); // the token's user no longer exists
@@ -53,7 +54,7 @@ public class ProfileService {
     }
 
     public ProfileResponse.Profile unfollow(long followerId, String username) {
-        Target target = found(jdbc.query(Follow.REMOVE, List.of(username, followerId), ProfileService::target));
+        Target target = found(jdbc.query(Follow.REMOVE, List.of(Usernames.normalize(username), followerId), ProfileService::target));
         changed.fire(Changed.of(Topic.followsOf(followerId)));
         return target.profile(false);
     }
