@@ -1,9 +1,7 @@
 package io.inkwell.article;
 
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,13 +10,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import io.inkwell.common.persistence.TimestampedEntity;
-import io.inkwell.tag.Tag;
 import io.inkwell.user.User;
 
 @Entity
@@ -44,12 +39,6 @@ public class Article extends TimestampedEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "author_id")
     public User author;
-
-    @ManyToMany
-    @JoinTable(name = "article_tags",
-            joinColumns = @JoinColumn(name = "article_id"),
-            inverseJoinColumns = @JoinColumn(name = "tag_id"))
-    public Set<Tag> tags = new HashSet<>();
 
     public static Optional<Article> findBySlug(String slug) {
         return find("from Article a join fetch a.author where a.slug = ?1", slug).firstResultOptional();

@@ -42,8 +42,10 @@ public class ArticleReads {
     }
 
     public ArticleResponse.Page list(ArticleFilter filter, Paging paging, Long viewerId) {
-        if (filter.feedOf() != null) {
-            return articles.list(filter, paging, viewerId); // one reader's own list: nothing to share
+        // One reader's own list: nothing to share. With the cache off, or after a cursor (made-up cursors
+        // must not fill the cache), the viewer's page is one statement, flags included.
+        if (filter.feedOf() != null || !lists.enabled() || paging.cursor() != null) {
+            return articles.list(filter, paging, viewerId);
         }
         ArticleResponse.Page page = cache.get(lists, listId(filter, paging), ArticleResponse.Page.class,
                 () -> loadList(filter, paging));
@@ -51,6 +53,9 @@ public class ArticleReads {
     }
 
     public ArticleResponse.View get(String slug, Long viewerId) {
+        if (!singles.enabled()) {
+            return articles.get(slug, viewerId); // one statement, the viewer's flags included
+        }
         ArticleResponse.View article = cache.get(singles, slug, ArticleResponse.View.class, () -> {
             ArticleResponse.View loaded = articles.get(slug, null);
             return Fresh.of(loaded, List.of(Topic.article(slug), Topic.user(loaded.author().username())));

@@ -27,6 +27,9 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Articles")
 public class ArticleResource {
 
+    private static final String OFFSET = "0 to 10000, default 0; page further with cursor";
+    private static final String CURSOR = "the nextCursor of the previous page: continues the list after it (not with offset)";
+
     private final ArticleService articles;
     private final ArticleReads reads;
     private final CurrentUser currentUser;
@@ -45,8 +48,9 @@ public class ArticleResource {
             @RestQuery String author,
             @RestQuery String favorited,
             @Parameter(description = "1 to 100, default 20") @RestQuery String limit,
-            @Parameter(description = "0 or more, default 0") @RestQuery String offset) {
-        Paging paging = Paging.of(limit, offset);
+            @Parameter(description = OFFSET) @RestQuery String offset,
+            @Parameter(description = CURSOR) @RestQuery String cursor) {
+        Paging paging = Paging.of(limit, offset, cursor);
         ArticleFilter filter = new ArticleFilter(blankToNull(tag), blankToNull(author), blankToNull(favorited), null);
         return reads.list(filter, paging, currentUser.id().orElse(null));
     }
@@ -58,8 +62,9 @@ public class ArticleResource {
     @Operation(summary = "Articles by the authors the current user follows, newest first")
     public ArticleResponse.Page feed(
             @Parameter(description = "1 to 100, default 20") @RestQuery String limit,
-            @Parameter(description = "0 or more, default 0") @RestQuery String offset) {
-        Paging paging = Paging.of(limit, offset);
+            @Parameter(description = OFFSET) @RestQuery String offset,
+            @Parameter(description = CURSOR) @RestQuery String cursor) {
+        Paging paging = Paging.of(limit, offset, cursor);
         long userId = currentUser.requireId();
         return articles.list(ArticleFilter.feed(userId), paging, userId);
     }

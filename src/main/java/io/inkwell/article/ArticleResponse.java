@@ -24,7 +24,15 @@ public record ArticleResponse(View article) {
             Profile author) {
     }
 
-    /** {@code {"articles": [...], "articlesCount": n}}; the count is of all matches, not of this page. */
-    public record Page(List<View> articles, long articlesCount) {
+    /**
+     * {@code {"articles": [...], "articlesCount": n, "nextCursor": "..."}}: the count is of all matches,
+     * not of this page; {@code nextCursor}, absent on the last page, continues the list with {@code ?cursor=}.
+     */
+    public record Page(List<View> articles, long articlesCount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+
+        public Page(List<View> articles, long articlesCount) {
+            this(articles, articlesCount, null);
+        }
     }
 }

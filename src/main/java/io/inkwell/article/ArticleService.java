@@ -2,60 +2,61 @@ package io.inkwell.article;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.common.change.Changed;
 import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
-import io.inkwell.tag.Tag;
+import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.user.User;
+import io.quarkus.security.UnauthorizedException;
 
 @ApplicationScoped
 @Transactional
 public class ArticleService {
 
     private final Slugs slugs;
-    private final ArticleViews views;
     private final ArticleEvents events;
+    private final Jdbc jdbc;
+    private final LargeCounts largeCounts;
     private final Event<Changed> changed;
 
-    ArticleService(Slugs slugs, ArticleViews views, ArticleEvents events, Event<Changed> changed) {
+    ArticleService(Slugs slugs, ArticleEvents events, Jdbc jdbc, LargeCounts largeCounts, Event<Changed> changed) {
         this.slugs = slugs;
-        this.views = views;
         this.events = events;
+        this.jdbc = jdbc;
+        this.largeCounts = largeCounts;
         this.changed = changed;
     }
 
-    /** A page newest first (ties by id), and the number of all matches: five statements, whatever the page size. */
+    /**
+     * A page newest first (ties by id) and the number of all matches: one statement, whatever the page
+     * size, and a second one now and then for totals over {@link ArticleSql#EXACT_COUNT_LIMIT}.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleResponse.Page list(ArticleFilter filter, Paging paging, Long viewerId) {
-        String where = filter.where();
-        TypedQuery<Long> count = Article.getEntityManager()
-                .createQuery("select count(a) from Article a" + where, Long.class);
-        TypedQuery<Article> page = Article.getEntityManager()
-                .createQuery("from Article a join fetch a.author" + where + " order by a.createdAt desc, a.id desc",
-                        Article.class)
-                .setFirstResult(paging.offset())
-                .setMaxResults(paging.limit());
-        for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
-            count.setParameter(parameter.getKey(), parameter.getValue());
-            page.setParameter(parameter.getKey(), parameter.getValue());
+        ArticleSql.Statement statement = ArticleSql.list(filter, viewerId, paging.limit(), paging.offset(), paging.cursor());
+        ArticleResponse.Page page = jdbc.query(statement.sql(), statement.parameters(), rows -> ArticleViews.page(rows, paging.limit()));
+        if (page.articlesCount() > ArticleSql.EXACT_COUNT_LIMIT && !filter.isEverything() && !filter.isTagOnly()) {
+            return new ArticleResponse.Page(page.articles(), largeCounts.total(filter), page.nextCursor());
         }
-        long total = count.getSingleResult();
-        List<Article> articles = total > paging.offset() ? page.getResultList() : List.of();
-        return new ArticleResponse.Page(views.of(articles, viewerId, false), total);
+        return page;
     }
 
+    /** One statement: the article with its author, tags, favorites and the viewer's flags. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleResponse.View get(String slug, Long viewerId) {
-        return views.of(find(slug), viewerId);
+        ArticleSql.Statement article = ArticleSql.article(slug, viewerId);
+        ArticleResponse.View view = jdbc.query(article.sql(), article.parameters(), ArticleViews::single);
+        if (view == null) {
+            throw ApiException.notFound("article");
+        }
+        return view;
     }
 
     public ArticleResponse.View create(long authorId, ArticleRequests.NewArticle request) {
@@ -65,17 +66,17 @@ public class ArticleService {
         article.description = request.description();
         article.body = request.body();
         article.slug = slugs.uniqueFor(request.title());
-        article.tags = tagsNamed(request.tagList());
         article.persist();
+        List<String> tags = namesOf(request.tagList());
+        ArticleTags.link(article, tags);
         events.published();
-        changed.fire(Changed.of(withTags(tagNames(article), Topic.articleSet(), Topic.tagSet())));
-        return views.of(article, authorId);
+        changed.fire(Changed.of(withTags(tags, Topic.articleSet(), Topic.tagSet())));
+        return get(article.slug, authorId);
     }
 
     public ArticleResponse.View update(long userId, String slug, ArticleRequests.ArticleChanges changes) {
         Article article = findOwned(slug, userId);
         String oldSlug = article.slug;
-        Set<String> oldTags = tagNames(article);
         if (changes.title() != null && !changes.title().equals(article.title)) {
             if (!slugs.fits(article.slug, changes.title())) {
                 article.slug = slugs.uniqueFor(changes.title());
@@ -88,45 +89,44 @@ public class ArticleService {
         if (changes.body() != null) {
             article.body = changes.body();
         }
-        if (changes.tagList() != null) {
-            article.tags = tagsNamed(changes.tagList());
-        }
         article.flush();
         Set<Topic> stale = new HashSet<>(List.of(Topic.article(oldSlug), Topic.article(article.slug)));
         if (!oldSlug.equals(article.slug)) {
             stale.add(Topic.commentsOn(oldSlug));
         }
-        Set<String> newTags = tagNames(article);
-        if (!newTags.equals(oldTags)) {
-            stale.add(Topic.tagSet());
-            oldTags.stream().filter(tag -> !newTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
-            newTags.stream().filter(tag -> !oldTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+        if (changes.tagList() != null) {
+            staleTags(article, namesOf(changes.tagList()), stale);
         }
         changed.fire(Changed.of(stale));
-        return views.of(article, userId);
+        return get(article.slug, userId);
     }
 
     public void delete(long userId, String slug) {
         Article article = findOwned(slug, userId);
-        Set<String> tags = tagNames(article);
+        List<String> tags = ArticleTags.namesOf(article);
         article.delete();
         changed.fire(Changed.of(withTags(tags, Topic.articleSet(), Topic.tagSet(), Topic.article(article.slug),
                 Topic.commentsOn(article.slug))));
     }
 
+    /** Two statements: the favorite (the database's keys make it idempotent and check the user), then the view. */
     public ArticleResponse.View favorite(long userId, String slug) {
-        Article article = find(slug);
-        User.requireExisting(userId);
-        Favorite.add(userId, article.id);
-        changed.fire(Changed.of(Topic.article(article.slug), Topic.favoritesOf(userId)));
-        return views.of(article, userId);
+        try {
+            jdbc.update(Favorite.ADD, userId, slug);
+        } catch (PersistenceException e) {
+            if ("favorites_user_id_fkey".equals(Jdbc.violatedConstraint(e))) {
+                throw new UnauthorizedException(); // the token's user no longer exists
+            }
+            throw e;
+        }
+        changed.fire(Changed.of(Topic.article(slug), Topic.favoritesOf(userId)));
+        return get(slug, userId);
     }
 
     public ArticleResponse.View unfavorite(long userId, String slug) {
-        Article article = find(slug);
-        Favorite.remove(userId, article.id);
-        changed.fire(Changed.of(Topic.article(article.slug), Topic.favoritesOf(userId)));
-        return views.of(article, userId);
+        jdbc.update(Favorite.REMOVE, userId, slug);
+        changed.fire(Changed.of(Topic.article(slug), Topic.favoritesOf(userId)));
+        return get(slug, userId);
     }
 
     /** The article for the comment endpoints, which answer 404 for an unknown slug like these do. */
@@ -143,20 +143,24 @@ public class ArticleService {
         return article;
     }
 
-    private static Set<String> tagNames(Article article) {
-        return article.tags.stream().map(tag -> tag.name).collect(Collectors.toSet());
+    /** Replaces the article's tags; only tags added or removed (and the tag set, if any) become stale. */
+    private static void staleTags(Article article, List<String> newTags, Set<Topic> stale) {
+        List<String> oldTags = ArticleTags.namesOf(article);
+        ArticleTags.replace(article, newTags);
+        if (!new HashSet<>(newTags).equals(new HashSet<>(oldTags))) {
+            stale.add(Topic.tagSet());
+            oldTags.stream().filter(tag -> !newTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+            newTags.stream().filter(tag -> !oldTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+        }
     }
 
-    private static Set<Topic> withTags(Set<String> tags, Topic... topics) {
+    private static Set<Topic> withTags(List<String> tags, Topic... topics) {
         Set<Topic> all = new HashSet<>(List.of(topics));
         tags.forEach(tag -> all.add(Topic.tag(tag)));
         return all;
     }
 
-    private static HashSet<Tag> tagsNamed(List<String> names) {
-        if (names == null) {
-            return new HashSet<>();
-        }
-        return new HashSet<>(Tag.resolve(names.stream().map(String::strip).distinct().toList()));
+    private static List<String> namesOf(List<String> tagList) {
+        return tagList == null ? List.of() : tagList.stream().map(String::strip).distinct().sorted().toList();
     }
 }

@@ -1,65 +1,85 @@
 package io.inkwell.article;
 
+import static io.inkwell.article.ArticleSql.BIO;
+import static io.inkwell.article.ArticleSql.BODY;
+import static io.inkwell.article.ArticleSql.CREATED_AT;
+import static io.inkwell.article.ArticleSql.DESCRIPTION;
+import static io.inkwell.article.ArticleSql.FAVORITED;
+import static io.inkwell.article.ArticleSql.FAVORITES;
+import static io.inkwell.article.ArticleSql.FOLLOWING;
+import static io.inkwell.article.ArticleSql.ID;
+import static io.inkwell.article.ArticleSql.IMAGE;
+import static io.inkwell.article.ArticleSql.SLUG;
+import static io.inkwell.article.ArticleSql.TAGS;
+import static io.inkwell.article.ArticleSql.TITLE;
+import static io.inkwell.article.ArticleSql.TOTAL;
+import static io.inkwell.article.ArticleSql.UPDATED_AT;
+import static io.inkwell.article.ArticleSql.USERNAME;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.inkwell.profile.Follow;
 import io.inkwell.profile.ProfileResponse.Profile;
 
-/**
- * Builds what readers see of a list of articles (authors already fetched) with three queries,
- * however long the list: tags, favorites and follows, each for all the articles at once.
- */
-@ApplicationScoped
-class ArticleViews {
+/** What readers see of the rows {@link ArticleSql} answers: straight to the response records, no entities. */
+final class ArticleViews {
 
-    List<ArticleResponse.View> of(List<Article> articles, Long viewerId, boolean withBody) {
-        List<Long> ids = articles.stream().map(a -> a.id).toList();
-        Map<Long, List<String>> tags = tagsOf(ids);
-        Map<Long, Favorite.Stats> favorites = Favorite.statsFor(ids, viewerId);
-        Set<Long> followed = viewerId == null
-                ? Set.of()
-                : Follow.followedAmong(viewerId, articles.stream().map(a -> a.author.id).distinct().toList());
-
-        List<ArticleResponse.View> views = new ArrayList<>(articles.size());
-        for (Article article : articles) {
-            Favorite.Stats stats = favorites.getOrDefault(article.id, Favorite.Stats.NONE);
-            views.add(new ArticleResponse.View(
-                    article.slug,
-                    article.title,
-                    article.description,
-                    withBody ? article.body : null,
-                    tags.getOrDefault(article.id, List.of()),
-                    article.createdAt,
-                    article.updatedAt,
-                    stats.byViewer(),
-                    stats.count(),
-                    Profile.of(article.author, followed.contains(article.author.id))));
-        }
-        return views;
+    private ArticleViews() {
     }
 
-    ArticleResponse.View of(Article article, Long viewerId) {
-        return of(List.of(article), viewerId, true).get(0);
+    /** A page of at most {@code limit} articles; the row after them, if any, says that another page follows. */
+    static ArticleResponse.Page page(ResultSet rows, int limit) throws SQLException {
+        List<ArticleResponse.View> articles = new ArrayList<>(Math.min(limit, 32));
+        long total = 0;
+        ArticleCursor last = null;
+        boolean more = false;
+        while (rows.next()) {
+            total = rows.getLong(TOTAL);
+            long id = rows.getLong(ID);
+            if (rows.wasNull()) {
+                break; // the one row of an empty page, there for the total
+            }
+            if (articles.size() == limit) {
+                more = true;
+                break;
+            }
+            ArticleResponse.View view = view(rows);
+            articles.add(view);
+            last = new ArticleCursor(view.createdAt(), id); // to the microsecond, as stored
+        }
+        return new ArticleResponse.Page(articles, total, more ? last.encode() : null);
     }
 
-    private static Map<Long, List<String>> tagsOf(List<Long> articleIds) {
-        Map<Long, List<String>> tags = new HashMap<>();
-        if (articleIds.isEmpty()) {
-            return tags;
-        }
-        List<Object[]> rows = Article.getEntityManager().createQuery(
-                "select a.id, t.name from Article a join a.tags t where a.id in :ids order by t.name", Object[].class)
-                .setParameter("ids", articleIds)
-                .getResultList();
-        for (Object[] row : rows) {
-            tags.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
-        }
-        return tags;
+    /** The one article of {@link ArticleSql#article}, or {@code null} when there is none. */
+    static ArticleResponse.View single(ResultSet rows) throws SQLException {
+        return rows.next() ? view(rows) : null;
+    }
+
+    private static ArticleResponse.View view(ResultSet rows) throws SQLException {
+        return new ArticleResponse.View(
+                rows.getString(SLUG),
+                rows.getString(TITLE),
+                rows.getString(DESCRIPTION),
+                rows.getString(BODY),
+                tags(rows.getArray(TAGS)),
+                instant(rows, CREATED_AT),
+                instant(rows, UPDATED_AT),
+                rows.getBoolean(FAVORITED),
+                rows.getLong(FAVORITES),
+                new Profile(rows.getString(USERNAME), rows.getString(BIO), rows.getString(IMAGE), rows.getBoolean(FOLLOWING)));
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -1,10 +1,6 @@
 package io.inkwell.article;
 
 import java.io.Serializable;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -16,8 +12,9 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A user's favorite. Counts are derived from these rows rather than kept in a counter column, so
- * they can neither drift nor go negative; the primary key makes repeats and races harmless.
+ * A user's favorite; the primary key makes repeats and races harmless. Each article's count is kept
+ * in article_stats by a trigger in the transaction that writes the favorites (V22), so it cannot drift
+ * from them. Each row also carries its article's creation time (V20), the order of the favorites list.
  */
 @Entity
 @Table(name = "favorites")
@@ -32,40 +29,13 @@ public class Favorite extends PanacheEntityBase {
     @Column(name = "article_id")
     public Long articleId;
 
-    /** How often each article is favorited, and whether by the viewer. */
-    public record Stats(long count, boolean byViewer) {
-        static final Stats NONE = new Stats(0, false);
-    }
+    /** Favorites an article by slug; nothing happens when it is favorited already or does not exist. */
+    static final String ADD = """
+            INSERT INTO favorites (user_id, article_id, article_created_at)
+            SELECT ?, id, created_at FROM articles WHERE slug = ?
+            ON CONFLICT DO NOTHING""";
 
-    static void add(long userId, long articleId) {
-        getEntityManager()
-                .createNativeQuery("INSERT INTO favorites (user_id, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, userId)
-                .setParameter(2, articleId)
-                .executeUpdate();
-    }
-
-    static void remove(long userId, long articleId) {
-        delete("userId = ?1 and articleId = ?2", userId, articleId);
-    }
-
-    /** One query for a whole page of articles. */
-    static Map<Long, Stats> statsFor(Collection<Long> articleIds, Long viewerId) {
-        Map<Long, Stats> stats = new HashMap<>();
-        if (articleIds.isEmpty()) {
-            return stats;
-        }
-        List<Object[]> rows = getEntityManager().createQuery("""
-                select f.articleId, count(f), sum(case when f.userId = :viewer then 1 else 0 end)
-                from Favorite f where f.articleId in :ids group by f.articleId""", Object[].class)
-                .setParameter("viewer", viewerId == null ? -1L : viewerId)
-                .setParameter("ids", articleIds)
-                .getResultList();
-        for (Object[] row : rows) {
-            stats.put((Long) row[0], new Stats((Long) row[1], ((Number) row[2]).longValue() > 0));
-        }
-        return stats;
-    }
+    static final String REMOVE = "DELETE FROM favorites WHERE user_id = ? AND article_id = (SELECT id FROM articles WHERE slug = ?)";
 
     public static class Key implements Serializable {
         public Long userId;

@@ -25,7 +25,7 @@ class ViewerMarks {
     }
 
     ArticleResponse.Page apply(ArticleResponse.Page page, long viewerId) {
-        return new ArticleResponse.Page(apply(page.articles(), viewerId), page.articlesCount());
+        return new ArticleResponse.Page(apply(page.articles(), viewerId), page.articlesCount(), page.nextCursor());
     }
 
     ArticleResponse.View apply(ArticleResponse.View article, long viewerId) {

@@ -38,6 +38,13 @@ public class Comment extends TimestampedEntity {
     @Column(nullable = false)
     public String body;
 
+    /** Comments on the article a slug names (no row when there is none), answered with the author's profile. */
+    static final String ADD = """
+            WITH added AS (INSERT INTO comments (article_id, author_id, body, created_at, updated_at)
+                           SELECT id, ?, ?, ?, ? FROM articles WHERE slug = ?
+                           RETURNING id, author_id, body)
+            SELECT c.id, c.body, u.username, u.bio, u.image FROM added c JOIN users u ON u.id = c.author_id""";
+
     /** Oldest first, as a conversation reads; up to {@code limit + 1}, so the caller sees whether more follow. */
     static List<Comment> pageFor(Article article, CommentPage page) {
         String query = "from Comment c join fetch c.author where c.article = ?1";

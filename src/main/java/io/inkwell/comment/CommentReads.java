@@ -36,7 +36,7 @@ public class CommentReads {
      * cursor is read from PostgreSQL, so that made-up cursors cannot fill the cache.
      */
     public CommentResponse.Many list(String slug, Long viewerId, CommentPage page) {
-        if (page.after() != null) {
+        if (page.after() != null || !region.enabled()) {
             return comments.list(slug, viewerId, page);
         }
         CommentResponse.Many shared = cache.get(region, slug + ":" + page.limit(), CommentResponse.Many.class, () -> {

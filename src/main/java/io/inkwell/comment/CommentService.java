@@ -1,10 +1,15 @@
 package io.inkwell.comment;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.article.Article;
@@ -12,21 +17,25 @@ import io.inkwell.article.ArticleService;
 import io.inkwell.common.change.Changed;
 import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.profile.Follow;
-import io.inkwell.user.User;
+import io.inkwell.profile.ProfileResponse.Profile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.UnauthorizedException;
 
 @ApplicationScoped
 @Transactional
 public class CommentService {
 
     private final ArticleService articles;
+    private final Jdbc jdbc;
     private final Counter posted;
     private final Event<Changed> changed;
 
-    CommentService(ArticleService articles, MeterRegistry registry, Event<Changed> changed) {
+    CommentService(ArticleService articles, Jdbc jdbc, MeterRegistry registry, Event<Changed> changed) {
         this.articles = articles;
+        this.jdbc = jdbc;
         this.changed = changed;
         this.posted = Counter.builder("inkwell.comments.posted").description("Comments posted").register(registry);
     }
@@ -48,15 +57,27 @@ public class CommentService {
                 nextCursor);
     }
 
+    /** One statement: the comment, inserted on the article the slug names, answered with its author. */
     public CommentResponse.View add(long userId, String slug, CommentRequests.NewComment request) {
-        Comment comment = new Comment();
-        comment.article = articles.find(slug);
-        comment.author = User.requireExisting(userId);
-        comment.body = request.body();
-        comment.persist();
+        OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        CommentResponse.View comment;
+        try {
+            comment = jdbc.query(Comment.ADD, List.of(userId, request.body(), now, now, slug), rows -> rows.next()
+                    ? new CommentResponse.View(rows.getLong(1), now.toInstant(), now.toInstant(), rows.getString(2),
+                            new Profile(rows.getString(3), rows.getString(4), rows.getString(5), false))
+                    : null);
+        } catch (PersistenceException e) {
+            if ("comments_author_id_fkey".equals(Jdbc.violatedConstraint(e))) {
+                throw new UnauthorizedException(); // the token's user no longer exists
+            }
+            throw e;
+        }
+        if (comment == null) {
+            throw ApiException.notFound("article");
+        }
         posted.increment();
-        changed.fire(Changed.of(Topic.commentsOn(comment.article.slug)));
-        return CommentResponse.View.of(comment, false);
+        changed.fire(Changed.of(Topic.commentsOn(slug)));
+        return comment;
     }
 
     public void delete(long userId, String slug, long commentId) {

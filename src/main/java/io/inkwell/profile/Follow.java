@@ -29,17 +29,23 @@ public class Follow extends PanacheEntityBase {
     @Column(name = "followed_id")
     public Long followedId;
 
-    public static void add(long followerId, long followedId) {
-        getEntityManager()
-                .createNativeQuery("INSERT INTO follows (follower_id, followed_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, followerId)
-                .setParameter(2, followedId)
-                .executeUpdate();
-    }
+    /** A user by name (case-insensitive) and whether the viewer (?1; -1 for nobody) follows them. */
+    static final String PROFILE = """
+            SELECT u.id, u.username, u.bio, u.image,
+                   EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ? AND f.followed_id = u.id)
+            FROM users u WHERE lower(u.username) = lower(?)""";
 
-    public static void remove(long followerId, long followedId) {
-        delete("followerId = ?1 and followedId = ?2", followerId, followedId);
-    }
+    /** Follows a user by name and answers them; following oneself writes nothing (the caller refuses it). */
+    static final String ADD = """
+            WITH target AS (SELECT id, username, bio, image FROM users WHERE lower(username) = lower(?)),
+                 added AS (INSERT INTO follows (follower_id, followed_id)
+                           SELECT ?, id FROM target WHERE id <> ? ON CONFLICT DO NOTHING)
+            SELECT id, username, bio, image, true FROM target""";
+
+    static final String REMOVE = """
+            WITH target AS (SELECT id, username, bio, image FROM users WHERE lower(username) = lower(?)),
+                 removed AS (DELETE FROM follows WHERE follower_id = ? AND followed_id IN (SELECT id FROM target))
+            SELECT id, username, bio, image, false FROM target""";
 
     public static boolean exists(long followerId, long followedId) {
         return count("followerId = ?1 and followedId = ?2", followerId, followedId) > 0;

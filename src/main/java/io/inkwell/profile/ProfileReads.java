@@ -31,6 +31,9 @@ public class ProfileReads {
     }
 
     public ProfileResponse.Profile get(String username, Optional<Long> viewerId) {
+        if (!region.enabled()) {
+            return profiles.get(username, viewerId); // one statement, following included
+        }
         ProfileResponse.Profile profile = cache.get(region, username.toLowerCase(Locale.ROOT),
                 ProfileResponse.Profile.class, () -> {
                     ProfileResponse.Profile loaded = profiles.get(username, Optional.empty());

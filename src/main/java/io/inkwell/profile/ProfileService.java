@@ -1,52 +1,82 @@
 package io.inkwell.profile;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.common.change.Changed;
 import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
-import io.inkwell.user.User;
+import io.inkwell.common.persistence.Jdbc;
+import io.inkwell.user.Usernames;
+import io.quarkus.security.UnauthorizedException;
 
+/** Each operation is one statement (see {@link Follow}): the profile and the follow write together. */
 @ApplicationScoped
 @Transactional
 public class ProfileService {
 
+    private final Jdbc jdbc;
     private final Event<Changed> changed;
 
-    ProfileService(Event<Changed> changed) {
+    ProfileService(Jdbc jdbc, Event<Changed> changed) {
+        this.jdbc = jdbc;
         this.changed = changed;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProfileResponse.Profile get(String username, Optional<Long> viewerId) {
-        User user = find(username);
-        boolean following = viewerId.map(viewer -> Follow.exists(viewer, user.id)).orElse(false);
-        return ProfileResponse.Profile.of(user, following);
+        Target target = jdbc.query(Follow.PROFILE, List.of(viewerId.orElse(-1L), Usernames.normalize(username)), ProfileService::target);
+        return found(target).profile(target.following);
     }
 
     public ProfileResponse.Profile follow(long followerId, String username) {
-        User followed = find(username);
-        if (followed.id == followerId) {
+        Target target;
+        try {
+            target = jdbc.query(Follow.ADD, List.of(Usernames.normalize(username), followerId, followerId), ProfileService::target);
+        } catch (PersistenceException e) {
+            if ("follows_follower_id_fkey".equals(Jdbc.violatedConstraint(e))) {
+                throw new UnauthorizedException(); // the token's user no longer exists
+            }
+            throw e;
+        }
+        if (found(target).id == followerId) {
             throw ApiException.unprocessable("username", "you cannot follow yourself");
         }
-        User.requireExisting(followerId);
-        Follow.add(followerId, followed.id);
         changed.fire(Changed.of(Topic.followsOf(followerId)));
-        return ProfileResponse.Profile.of(followed, true);
+        return target.profile(true);
     }
 
     public ProfileResponse.Profile unfollow(long followerId, String username) {
-        User followed = find(username);
-        Follow.remove(followerId, followed.id);
+        Target target = found(jdbc.query(Follow.REMOVE, List.of(Usernames.normalize(username), followerId), ProfileService::target));
         changed.fire(Changed.of(Topic.followsOf(followerId)));
-        return ProfileResponse.Profile.of(followed, false);
+        return target.profile(false);
     }
 
-    private static User find(String username) {
-        return User.findByUsername(username).orElseThrow(() -> ApiException.notFound("profile"));
+    /** The user a profile operation named, as the statements of {@link Follow} answer. */
+    private record Target(long id, String username, String bio, String image, boolean following) {
+
+        ProfileResponse.Profile profile(boolean following) {
+            return new ProfileResponse.Profile(username, bio, image, following);
+        }
+    }
+
+    private static Target target(ResultSet rows) throws SQLException {
+        return rows.next()
+                ? new Target(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBoolean(5))
+                : null;
+    }
+
+    private static Target found(Target target) {
+        if (target == null) {
+            throw ApiException.notFound("profile");
+        }
+        return target;
     }
 }

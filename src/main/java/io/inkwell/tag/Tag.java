@@ -25,30 +25,30 @@ public class Tag extends PanacheEntityBase {
     public String name;
 
     /**
-     * The tags with these names, creating the missing ones. Inserts tolerate conflicts, so two
-     * articles introducing the same new tag at the same moment both succeed. Names are inserted in
-     * sorted order: a conflicting insert waits for the other transaction, so two transactions
-     * inserting the same new tags in different orders would each wait for the other (deadlock).
+     * Creates the tags among {@code names} that do not exist yet, in one statement. Inserts tolerate
+     * conflicts, so two articles introducing the same new tag at the same moment both succeed. Names
+     * are inserted in sorted order: a conflicting insert waits for the other transaction, so two
+     * transactions inserting the same new tags in different orders would each wait for the other.
      */
-    public static List<Tag> resolve(Collection<String> names) {
-        if (names.isEmpty()) {
-            return List.of();
+    public static void ensureExist(Collection<String> names) {
+        List<String> sorted = names.stream().distinct().sorted().toList();
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= sorted.size(); i++) {
+            values.append(i == 1 ? "(?" : ", (?").append(i).append(')');
         }
-        for (String name : names.stream().distinct().sorted().toList()) {
-            getEntityManager()
-                    .createNativeQuery("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
-                    .setParameter(1, name)
-                    .executeUpdate();
+        var insert = getEntityManager().createNativeQuery("INSERT INTO tags (name) VALUES " + values
+                + " ON CONFLICT (name) DO NOTHING");
+        for (int i = 0; i < sorted.size(); i++) {
+            insert.setParameter(i + 1, sorted.get(i));
         }
-        return list("name in ?1", names);
+        insert.executeUpdate();
     }
 
-    /** Names of the {@code limit} most used tags, most used first. */
+    /** Names of the {@code limit} most used tags, most used first: read from the counts triggers keep (V21) and their index. */
     public static List<String> popularNames(int limit) {
         return getEntityManager()
-                .createNativeQuery("""
-                        SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
-                        GROUP BY t.id, t.name ORDER BY count(*) DESC, t.name LIMIT ?1""", String.class)
+                .createNativeQuery("SELECT name FROM tags WHERE articles_count > 0 ORDER BY articles_count DESC, name LIMIT ?1",
+                        String.class)
                 .setParameter(1, limit)
                 .getResultList();
     }
