@@ -22,6 +22,8 @@ public interface InkwellConfig {
 
     Session session();
 
+    Database database();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -155,5 +157,19 @@ public interface InkwellConfig {
         /** Live sessions per user; a new login beyond this ends the least recently used. */
         @WithDefault("50")
         int maxPerUser();
+    }
+
+    /** How requests behave while PostgreSQL is away (common/persistence). */
+    interface Database {
+        /**
+         * The longest a request waits for a database connection before it is answered 503; feeds
+         * {@code quarkus.datasource.jdbc.acquisition-timeout}.
+         */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        /** The {@code Retry-After} of a 503 answered while PostgreSQL is away. */
+        @WithDefault("2s")
+        Duration retryAfter();
     }
 }

@@ -21,6 +21,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.inkwell.common.http.AllowedMethods;
+import io.inkwell.common.persistence.DatabaseFailures;
+import io.inkwell.common.persistence.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,9 +38,11 @@ public class ExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
 
     private final AllowedMethods allowedMethods;
+    private final DatabaseOutage outage;
 
-    ExceptionMappers(AllowedMethods allowedMethods) {
+    ExceptionMappers(AllowedMethods allowedMethods, DatabaseOutage outage) {
         this.allowedMethods = allowedMethods;
+        this.outage = outage;
     }
 
     @ServerExceptionMapper
@@ -104,6 +108,14 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unexpected(Throwable e) {
+        if (DatabaseFailures.unreachable(e)) {
+            // Not the request's fault and not a bug: the client may try again shortly.
+            outage.noticed(e);
+            return RestResponse.ResponseBuilder.fromResponse(
+                    ErrorResponse.answer(503, ErrorResponse.GENERAL, "is temporarily unavailable; please retry"))
+                    .header("Retry-After", outage.retryAfterSeconds())
+                    .build();
+        }
         String sqlState = sqlStateOf(e);
         if (sqlState != null && sqlState.startsWith("23")) {
             // A concurrent change won (say, the article was deleted while being favorited):
