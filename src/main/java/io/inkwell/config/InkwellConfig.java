@@ -24,6 +24,8 @@ public interface InkwellConfig {
 
     Database database();
 
+    Idempotency idempotency();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -171,5 +173,12 @@ public interface InkwellConfig {
         /** The {@code Retry-After} of a 503 answered while PostgreSQL is away. */
         @WithDefault("2s")
         Duration retryAfter();
+    }
+
+    /** {@code Idempotency-Key} on writes (idempotency/). */
+    interface Idempotency {
+        /** How long a key answers repeats of its request with the first outcome; then it is purged. */
+        @WithDefault("24h")
+        Duration ttl();
     }
 }
