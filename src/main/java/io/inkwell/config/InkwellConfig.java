@@ -26,6 +26,8 @@ public interface InkwellConfig {
 
     Idempotency idempotency();
 
+    Warmup warmup();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -180,5 +182,19 @@ public interface InkwellConfig {
         /** How long a key answers repeats of its request with the first outcome; then it is purged. */
         @WithDefault("24h")
         Duration ttl();
+    }
+
+    /** The self-exercise before readiness turns UP (common/warmup). */
+    interface Warmup {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Passes over the main reads. */
+        @WithDefault("3")
+        int rounds();
+
+        /** The longest the warm-up may hold readiness DOWN. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }
