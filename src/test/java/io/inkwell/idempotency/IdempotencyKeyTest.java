@@ -111,4 +111,11 @@ class IdempotencyKeyTest {
         String claims = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
         return claims.replaceAll(".*\"sub\":\"?([0-9]+)\"?.*", "$1");
     }
+
+    @Test
+    void shouldDocumentTheHeaderOnWritesInOpenApi() {
+        io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/articles'.post.parameters.name", org.hamcrest.Matchers.hasItem("Idempotency-Key"))
+                .body("paths.'/api/articles'.get.parameters.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Idempotency-Key")));
+    }
 }
