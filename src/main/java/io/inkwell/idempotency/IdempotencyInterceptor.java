@@ -1,5 +1,6 @@
 package io.inkwell.idempotency;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
@@ -62,8 +63,10 @@ class IdempotencyInterceptor {
         }
         String key = keyOf(header);
         String scope = currentUser.id().map(id -> "user:" + id).orElseGet(() -> "ip:" + clientAddress.current());
+        // The request as the method received it: path and query, and the body's records (their
+        // toString names every component, and needs no reflection in a native image).
         String fingerprint = IdempotencyKeys.sha256(http.method().name() + ' ' + http.uri() + '\n'
-                + json.writeValueAsString(invocation.getParameters()));
+                + Arrays.deepToString(invocation.getParameters()));
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!keys.claim(scope, key)) {
                 throw new ApiException(409, HEADER, "is in use by a request still in progress; retry shortly");
