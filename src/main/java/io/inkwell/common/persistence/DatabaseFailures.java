@@ -4,6 +4,13 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.hibernate.exception.JDBCConnectionException;
@@ -19,19 +26,14 @@ public final class DatabaseFailures {
 
     /** Whether {@code e} means PostgreSQL could not be reached, or a connection to it broke. */
     public static boolean unreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chainOf(e)) {
             if (cause instanceof JDBCConnectionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof ConnectException
-                    || isAcquisitionTimeout(cause)) {
+                    || isAcquisitionTimeout(cause)
+                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
-            }
-            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
@@ -47,16 +49,35 @@ public final class DatabaseFailures {
         if (!unreachable(e)) {
             return false;
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chainOf(e)) {
             if (isAcquisitionTimeout(cause) || cause instanceof ConnectException
                     || cause.getClass().getName().startsWith("jakarta.transaction.")) {
                 return false;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return true;
+    }
+
+    /**
+     * {@code e}, its causes and what they suppressed: Narayana reports why a commit failed as an
+     * exception suppressed by its RollbackException, not as its cause.
+     */
+    private static List<Throwable> chainOf(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(e);
+        while (!pending.isEmpty() && chain.size() < 50) {
+            Throwable next = pending.poll();
+            if (next != null && seen.add(next)) {
+                chain.add(next);
+                if (next.getCause() != null) {
+                    pending.add(next.getCause());
+                }
+                pending.addAll(List.of(next.getSuppressed()));
+            }
+        }
+        return chain;
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (server shutting down, cannot connect now). */

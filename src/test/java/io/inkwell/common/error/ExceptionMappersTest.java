@@ -65,4 +65,16 @@ class ExceptionMappersTest {
         assertThat(mappers.unexpected(new PersistenceException(refused)).getStatus()).isEqualTo(503);
         assertThat(mappers.unexpected(new PersistenceException(shuttingDown)).getStatus()).isEqualTo(503);
     }
+
+    @Test
+    void shouldAnswer503NotA401WhenTheSessionCheckCouldNotReachTheDatabase() {
+        io.quarkus.security.AuthenticationFailedException unchecked = new io.quarkus.security.AuthenticationFailedException(
+                new org.hibernate.exception.JDBCConnectionException("Unable to acquire JDBC Connection",
+                        new SQLException("Connection refused", "08001")));
+
+        RestResponse<ErrorResponse> response = mappers.unauthorized(unchecked, null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("2");
+    }
 }

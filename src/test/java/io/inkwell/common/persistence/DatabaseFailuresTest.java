@@ -54,4 +54,15 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.brokenConnection(duplicate)).isFalse();
         assertThat(DatabaseFailures.unreachable(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void shouldSeeAConnectionLostAtCommitThoughNarayanaOnlySuppressesIt() {
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction"));
+        commit.getSuppressed()[0].initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        RuntimeException thrown = new RuntimeException(commit);
+
+        assertThat(DatabaseFailures.unreachable(thrown)).isTrue();
+        assertThat(DatabaseFailures.brokenConnection(thrown)).as("the write may have committed").isFalse();
+    }
 }
