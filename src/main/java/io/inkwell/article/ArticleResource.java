@@ -18,12 +18,16 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.inkwell.common.persistence.ReconnectOnce;
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.idempotency.Idempotent;
 import io.inkwell.ratelimit.LimitedWrite;
 import io.inkwell.ratelimit.RateLimitOpenApi;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/articles")
+@ReconnectOnce
+@Idempotent
 @Tag(name = "Articles")
 public class ArticleResource {
 

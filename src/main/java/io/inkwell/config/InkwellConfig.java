@@ -22,6 +22,12 @@ public interface InkwellConfig {
 
     Session session();
 
+    Database database();
+
+    Idempotency idempotency();
+
+    Warmup warmup();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")
@@ -155,5 +161,40 @@ public interface InkwellConfig {
         /** Live sessions per user; a new login beyond this ends the least recently used. */
         @WithDefault("50")
         int maxPerUser();
+    }
+
+    /** How requests behave while PostgreSQL is away (common/persistence). */
+    interface Database {
+        /**
+         * The longest a request waits for a database connection before it is answered 503; feeds
+         * {@code quarkus.datasource.jdbc.acquisition-timeout}.
+         */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        /** The {@code Retry-After} of a 503 answered while PostgreSQL is away. */
+        @WithDefault("2s")
+        Duration retryAfter();
+    }
+
+    /** {@code Idempotency-Key} on writes (idempotency/). */
+    interface Idempotency {
+        /** How long a key answers repeats of its request with the first outcome; then it is purged. */
+        @WithDefault("24h")
+        Duration ttl();
+    }
+
+    /** The self-exercise before readiness turns UP (common/warmup). */
+    interface Warmup {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Passes over the main reads. */
+        @WithDefault("3")
+        int rounds();
+
+        /** The longest the warm-up may hold readiness DOWN. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

@@ -12,12 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.inkwell.common.persistence.ReconnectOnce;
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.idempotency.Idempotent;
 import io.inkwell.ratelimit.LimitedWrite;
 import io.inkwell.ratelimit.RateLimitOpenApi;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/profiles/{username}")
+@ReconnectOnce
+@Idempotent
 @Tag(name = "Profile")
 public class ProfileResource {
 

@@ -17,11 +17,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.persistence.ReconnectOnce;
 import io.inkwell.common.security.CurrentUser;
 import io.inkwell.user.UserResponse;
 import io.quarkus.security.Authenticated;
 
 @Path("/api")
+@ReconnectOnce
 @Tag(name = "Sessions")
 public class SessionResource {
 

@@ -8,7 +8,10 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.inkwell.common.persistence.ReconnectOnce;
+
 @Path("/api/tags")
+@ReconnectOnce
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags")
 public class TagResource {
 

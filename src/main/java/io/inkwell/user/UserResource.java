@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.inkwell.common.persistence.ReconnectOnce;
 import io.inkwell.common.security.CurrentUser;
 import io.inkwell.common.security.Sessions;
 import io.inkwell.ratelimit.LimitedWrite;
@@ -23,6 +24,7 @@ import io.inkwell.ratelimit.RateLimits;
 import io.quarkus.security.Authenticated;
 
 @Path("/api")
+@ReconnectOnce
 @Tag(name = "User and Authentication")
 public class UserResource {
 

@@ -27,10 +27,17 @@ public final class Replicas implements AutoCloseable {
     }
 
     public static Replicas start(String name, String redisUrl) throws IOException, InterruptedException {
+        return start(name, redisUrl, Map.of());
+    }
+
+    /** @param overrides settings that replace the shared test servers' ones (say, a dedicated PostgreSQL) */
+    public static Replicas start(String name, String redisUrl, Map<String, String> overrides)
+            throws IOException, InterruptedException {
         Map<String, String> config = new HashMap<>(ExternalServersResource.configuration());
         config.keySet().removeIf(key -> key.startsWith("quarkus.http.proxy."));
         config.put("quarkus.redis.hosts", redisUrl);
         config.put("inkwell.tags.limit", "1000000"); // the test database holds thousands of tags
+        config.putAll(overrides);
         PackagedApp a = PackagedApp.start(name + "-a.log", List.of(), config);
         PackagedApp b = PackagedApp.start(name + "-b.log", List.of(), config);
         Replicas replicas = new Replicas(a, b);

@@ -21,6 +21,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.inkwell.common.http.AllowedMethods;
+import io.inkwell.common.persistence.DatabaseFailures;
+import io.inkwell.common.persistence.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,9 +38,11 @@ public class ExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
 
     private final AllowedMethods allowedMethods;
+    private final DatabaseOutage outage;
 
-    ExceptionMappers(AllowedMethods allowedMethods) {
+    ExceptionMappers(AllowedMethods allowedMethods, DatabaseOutage outage) {
         this.allowedMethods = allowedMethods;
+        this.outage = outage;
     }
 
     @ServerExceptionMapper
@@ -58,7 +62,12 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
-    public RestResponse<ErrorResponse> unauthorized(HttpHeaders headers) {
+    public RestResponse<ErrorResponse> unauthorized(RuntimeException e, HttpHeaders headers) {
+        if (DatabaseFailures.unreachable(e)) {
+            // The token's session could not be checked (PostgreSQL away, Redis without the entry): a 401
+            // would make a client throw away a good token.
+            return unavailable(e);
+        }
         boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return RestResponse.ResponseBuilder.fromResponse(
                 ErrorResponse.answer(401, "token", presented ? "is invalid or expired" : "is missing"))
@@ -104,6 +113,9 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unexpected(Throwable e) {
+        if (DatabaseFailures.unreachable(e)) {
+            return unavailable(e);
+        }
         String sqlState = sqlStateOf(e);
         if (sqlState != null && sqlState.startsWith("23")) {
             // A concurrent change won (say, the article was deleted while being favorited):
@@ -120,6 +132,15 @@ public class ExceptionMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return ErrorResponse.answer(500, ErrorResponse.GENERAL, "unexpected error; reference " + errorId);
+    }
+
+    /** PostgreSQL away: not the request's fault and not a bug, so the client may try again shortly. */
+    private RestResponse<ErrorResponse> unavailable(Throwable e) {
+        outage.noticed(e);
+        return RestResponse.ResponseBuilder.fromResponse(
+                ErrorResponse.answer(503, ErrorResponse.GENERAL, "is temporarily unavailable; please retry"))
+                .header("Retry-After", outage.retryAfterSeconds())
+                .build();
     }
 
     /** The SQLSTATE of the database error behind {@code e}, if any: class 22 is bad data, 23 a broken constraint. */
