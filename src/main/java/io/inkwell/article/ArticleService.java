@@ -60,7 +60,7 @@ public class ArticleService {
         article.slug = slugs.uniqueFor(request.title());
         article.tags = tagsNamed(request.tagList());
         article.persist();
-        events.published();
+        events.published(article);
         return views.of(article, authorId);
     }
 
@@ -92,7 +92,9 @@ public class ArticleService {
     public ArticleResponse.View favorite(long userId, String slug) {
         Article article = find(slug);
         User.requireExisting(userId);
-        Favorite.add(userId, article.id);
+        if (Favorite.add(userId, article.id)) {
+            events.favorited(userId, article.id);
+        }
         return views.of(article, userId);
     }
 

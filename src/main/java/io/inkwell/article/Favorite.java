@@ -37,12 +37,13 @@ public class Favorite extends PanacheEntityBase {
         static final Stats NONE = new Stats(0, false);
     }
 
-    static void add(long userId, long articleId) {
-        getEntityManager()
+    /** @return whether the favorite is new */
+    static boolean add(long userId, long articleId) {
+        return getEntityManager()
                 .createNativeQuery("INSERT INTO favorites (user_id, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, userId)
                 .setParameter(2, articleId)
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     static void remove(long userId, long articleId) {

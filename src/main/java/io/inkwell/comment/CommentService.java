@@ -19,10 +19,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class CommentService {
 
     private final ArticleService articles;
+    private final CommentEvents events;
     private final Counter posted;
 
-    CommentService(ArticleService articles, MeterRegistry registry) {
+    CommentService(ArticleService articles, CommentEvents events, MeterRegistry registry) {
         this.articles = articles;
+        this.events = events;
         this.posted = Counter.builder("inkwell.comments.posted").description("Comments posted").register(registry);
     }
 
@@ -42,6 +44,7 @@ public class CommentService {
         comment.author = User.requireExisting(userId);
         comment.body = request.body();
         comment.persist();
+        events.posted(comment);
         posted.increment();
         return CommentResponse.View.of(comment, false);
     }
@@ -52,6 +55,7 @@ public class CommentService {
         if (!comment.author.id.equals(userId)) {
             throw ApiException.forbidden("comment", "only the author may delete this comment");
         }
+        events.deleted(comment);
         comment.delete();
     }
 }

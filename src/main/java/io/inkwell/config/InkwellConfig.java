@@ -12,6 +12,12 @@ public interface InkwellConfig {
 
     Password password();
 
+    EventSettings events();
+
+    MailSettings mail();
+
+    LiveSettings live();
+
     interface Jwt {
         /** The {@code iss} of issued tokens; tokens from any other issuer are rejected. */
         @WithDefault("inkwell")

@@ -29,12 +29,13 @@ public class Follow extends PanacheEntityBase {
     @Column(name = "followed_id")
     public Long followedId;
 
-    public static void add(long followerId, long followedId) {
-        getEntityManager()
+    /** @return whether the follow is new */
+    public static boolean add(long followerId, long followedId) {
+        return getEntityManager()
                 .createNativeQuery("INSERT INTO follows (follower_id, followed_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, followerId)
                 .setParameter(2, followedId)
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     public static void remove(long followerId, long followedId) {

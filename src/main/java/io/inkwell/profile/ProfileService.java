@@ -6,11 +6,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.inkwell.common.error.ApiException;
+import io.inkwell.event.Outbox;
 import io.inkwell.user.User;
+import io.vertx.core.json.JsonObject;
 
 @ApplicationScoped
 @Transactional
 public class ProfileService {
+
+    /** {@code {"followerId", "followedId"}}: written only when the follow is new. */
+    public static final String FOLLOWED = "profile.followed";
+
+    private final Outbox outbox;
+
+    ProfileService(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProfileResponse.Profile get(String username, Optional<Long> viewerId) {
@@ -25,7 +36,9 @@ public class ProfileService {
             throw ApiException.unprocessable("username", "you cannot follow yourself");
         }
         User.requireExisting(followerId);
-        Follow.add(followerId, followed.id);
+        if (Follow.add(followerId, followed.id)) {
+            outbox.write(FOLLOWED, new JsonObject().put("followerId", followerId).put("followedId", followed.id));
+        }
         return ProfileResponse.Profile.of(followed, true);
     }
 

@@ -28,7 +28,7 @@ public class UserService {
         user.username = request.username();
         user.passwordHash = passwords.hash(request.password());
         writeGuardingUniqueness(user::persist);
-        events.registered();
+        events.registered(user);
         return user;
     }
 
@@ -56,14 +56,20 @@ public class UserService {
         }
         User user = require(id);
         rejectTaken(changes.email(), changes.username(), user.id);
+        String previousEmail = user.email;
+        boolean newAddress = changes.email() != null && !changes.email().equalsIgnoreCase(previousEmail);
         if (changes.email() != null) {
             user.email = changes.email();
+        }
+        if (newAddress) {
+            user.emailVerifiedAt = null;
+            events.emailChanged(user, previousEmail);
         }
         if (changes.username() != null) {
             user.username = changes.username();
         }
         if (changes.password() != null) {
-            user.passwordHash = passwords.hash(changes.password());
+            changePassword(user, changes.password());
         }
         if (changes.bio() != null) {
             user.bio = changes.bio().isEmpty() ? null : changes.bio();
@@ -74,6 +80,27 @@ public class UserService {
         writeGuardingUniqueness(() -> {
         });
         return user;
+    }
+
+    /**
+     * The one way a password changes: PUT /api/user and the password reset both come here. Sessions
+     * other than the caller's end here too, once sessions exist. The owner gets a notice mail.
+     */
+    public void changePassword(User user, String newPassword) {
+        user.passwordHash = passwords.hash(newPassword);
+        events.passwordChanged(user);
+    }
+
+    /** Marks {@code address} verified, provided it is still the user's address; false otherwise. */
+    public boolean confirmEmail(long userId, String address) {
+        User user = User.findById(userId);
+        if (user == null || !user.email.equalsIgnoreCase(address)) {
+            return false;
+        }
+        if (user.emailVerifiedAt == null) {
+            user.emailVerifiedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+        return true;
     }
 
     private static void rejectTaken(String email, String username, Long userId) {
