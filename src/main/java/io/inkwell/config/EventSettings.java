@@ -50,7 +50,10 @@ public interface EventSettings {
     @WithDefault("100000")
     long streamMaxLength();
 
-    /** The longest one Redis call of the pipeline may take (the pipeline never runs on a request's thread). */
-    @WithDefault("250ms")
+    /**
+     * The longest one Redis call of the pipeline (or of live updates) may take. These calls never run
+     * on a request's thread, so this may be longer than the request path's Redis timeout.
+     */
+    @WithDefault("1s")
     Duration redisTimeout();
 }
