@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.inkwell.config.InkwellConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
@@ -34,10 +35,14 @@ public class EventRedis {
         this.timeout = config.events().redisTimeout();
     }
 
-    /** Runs {@code call} within the timeout, or answers {@code fallback} if Redis cannot. */
+    /**
+     * Runs {@code call} within the timeout, or answers {@code fallback} if Redis cannot. A transaction
+     * of the caller is suspended meanwhile: context propagation would otherwise carry it to the Redis
+     * client's event-loop thread, and its commit would then find a second thread inside it.
+     */
     public <T> T call(String operation, Function<ReactiveRedisDataSource, Uni<T>> call, Supplier<T> fallback) {
         try {
-            return call.apply(redis).await().atMost(timeout);
+            return QuarkusTransaction.suspendingExisting().call(() -> call.apply(redis).await().atMost(timeout));
         } catch (RuntimeException e) {
             LOG.debugf("Redis call %s failed (%s); using its fallback", operation, e.toString());
             return fallback.get();

@@ -46,7 +46,10 @@ class MailSender {
             }
             jdbc.update("DELETE FROM sent_mails WHERE sent_at < now() - ? * interval '1 millisecond'", keepRecords.toMillis());
             Mail mail = new Mail().addTo(to).setSubject(subject).addHeader("Message-ID", messageId);
-            compose.get().mail(mail).send().await().atMost(timeout);
+            MailTemplateInstance instance = compose.get().mail(mail);
+            // Sent with the transaction suspended (its row locks held): the mail client's event-loop
+            // thread must not join it through context propagation. It commits once the server accepted.
+            QuarkusTransaction.suspendingExisting().run(() -> instance.send().await().atMost(timeout));
         });
     }
 
