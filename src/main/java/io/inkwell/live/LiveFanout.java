@@ -1,8 +1,10 @@
 package io.inkwell.live;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +18,7 @@ import io.inkwell.event.EventRedis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -38,7 +41,13 @@ class LiveFanout {
     private final Jdbc jdbc;
     private final Counter sent;
     private final Counter dropped;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
     private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+    private final String replica = UUID.randomUUID().toString();
+    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private volatile long heartbeatSentNanos;
+    private volatile long heartbeatHeardNanos;
     // One thread: messages reach each connection in the order they were published.
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("inkwell-live-delivery").daemon().unstarted(task));
@@ -63,15 +72,42 @@ class LiveFanout {
         publish(new JsonObject().put("userId", userId).put("text", text));
     }
 
-    /** Subscribes if not subscribed (at start, and again after Redis dropped the subscription). */
+    /**
+     * Subscribes if not subscribed (at start, and again after Redis dropped the subscription). A
+     * subscription that no longer hears its own heartbeat (a silently broken connection) is replaced.
+     */
     void ensureSubscribed() {
+        if (state.get() == State.SUBSCRIBED) {
+            checkHeartbeat();
+        }
         if (!state.compareAndSet(State.IDLE, State.SUBSCRIBING)) {
             return;
         }
         redis.pubsub(String.class)
                 .subscribe(List.of(CHANNEL), message -> delivery.execute(() -> deliver(message)),
                         () -> lost(null), this::lost)
-                .subscribe().with(subscriber -> state.set(State.SUBSCRIBED), this::lost);
+                .ifNoItem().after(Duration.ofSeconds(5)).fail()
+                .subscribe().with(subscriber -> {
+                    this.subscriber = subscriber;
+                    heartbeatSentNanos = 0;
+                    state.set(State.SUBSCRIBED);
+                }, this::lost);
+    }
+
+    private void checkHeartbeat() {
+        long now = System.nanoTime();
+        if (heartbeatSentNanos != 0 && heartbeatHeardNanos < heartbeatSentNanos && now - heartbeatSentNanos > HEARTBEAT.toNanos()) {
+            ReactivePubSubCommands.ReactiveRedisSubscriber stale = subscriber;
+            lost(new IllegalStateException("own heartbeat not heard back"));
+            if (stale != null) {
+                stale.unsubscribe().subscribe().with(ok -> {
+                }, failure -> {
+                });
+            }
+        } else if (now - heartbeatSentNanos > HEARTBEAT.toNanos()) {
+            heartbeatSentNanos = now;
+            publish(new JsonObject().put("heartbeat", replica));
+        }
     }
 
     boolean subscribed() {
@@ -95,7 +131,11 @@ class LiveFanout {
     private void deliver(String message) {
         try {
             JsonObject envelope = new JsonObject(message);
-            if (envelope.containsKey("userId")) {
+            if (envelope.containsKey("heartbeat")) {
+                if (replica.equals(envelope.getString("heartbeat"))) {
+                    heartbeatHeardNanos = System.nanoTime();
+                }
+            } else if (envelope.containsKey("userId")) {
                 send(connections.ofUser(envelope.getLong("userId")), envelope.getString("text"), null, Set.of());
             } else {
                 Collection<LiveConnections.Client> clients = connections.followingArticle(envelope.getLong("articleId"));
