@@ -41,6 +41,11 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void shouldNotServeTheDevMailPage() {
+        anonymous().get("/dev/mails").then().statusCode(404);
+    }
+
+    @Test
     void shouldNotShipTheEmbeddedServers() throws IOException {
         Path binary = nativeBinary();
         if (binary != null) {
