@@ -199,7 +199,10 @@ else derived from them plus a margin.
 
 {{/*
 The application container, shared by the Deployment and the Knative Service.
-Knative needs a port named http1 and port-less probes; it handles draining itself (no preStop).
+Plain mode: the API on port http (8080), health and metrics on port management (9000), where the
+probes go. Knative allows one port and probes only on it, so there the probes check that the
+API port accepts connections (it opens once start-up and migrations are done); Knative needs the
+port named http1 and port-less probes, and handles draining itself (no preStop).
 */}}
 {{- define "inkwell.container" -}}
 {{- $knative := .Values.knative.enabled -}}
@@ -215,6 +218,11 @@ Knative needs a port named http1 and port-less probes; it handles draining itsel
     - name: {{ $knative | ternary "http1" "http" }}
       containerPort: 8080
       protocol: TCP
+    {{- if not $knative }}
+    - name: management
+      containerPort: 9000
+      protocol: TCP
+    {{- end }}
   envFrom:
     - configMapRef:
         name: {{ include "inkwell.fullname" . }}
@@ -230,26 +238,14 @@ Knative needs a port named http1 and port-less probes; it handles draining itsel
   {{- end }}
   {{- if or (not $knative) .Values.knative.startupProbe }}
   startupProbe:
-    httpGet:
-      path: /q/health/started
-      {{- if not $knative }}
-      port: http
-      {{- end }}
+    {{- include "inkwell.probeAction" (dict "knative" $knative "path" "/q/health/started") | nindent 4 }}
     {{- toYaml .Values.startupProbe | nindent 4 }}
   {{- end }}
   livenessProbe:
-    httpGet:
-      path: /q/health/live
-      {{- if not $knative }}
-      port: http
-      {{- end }}
+    {{- include "inkwell.probeAction" (dict "knative" $knative "path" "/q/health/live") | nindent 4 }}
     {{- toYaml .Values.livenessProbe | nindent 4 }}
   readinessProbe:
-    httpGet:
-      path: /q/health/ready
-      {{- if not $knative }}
-      port: http
-      {{- end }}
+    {{- include "inkwell.probeAction" (dict "knative" $knative "path" "/q/health/ready") | nindent 4 }}
     {{- toYaml .Values.readinessProbe | nindent 4 }}
   {{- if not $knative }}
   lifecycle:
@@ -269,6 +265,20 @@ Knative needs a port named http1 and port-less probes; it handles draining itsel
   volumeMounts:
     - name: tmp
       mountPath: /tmp
+{{- end }}
+
+{{/*
+A probe's action: a health endpoint on the management port, or in Knative mode (one port, probes on
+it only) a port-less TCP check of the API port.
+*/}}
+{{- define "inkwell.probeAction" -}}
+{{- if .knative -}}
+tcpSocket: {}
+{{- else -}}
+httpGet:
+  path: {{ .path }}
+  port: management
+{{- end }}
 {{- end }}
 
 {{/*

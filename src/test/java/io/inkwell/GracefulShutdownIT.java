@@ -25,7 +25,7 @@ class GracefulShutdownIT {
     @Test
     void shouldFinishRequestsInFlightWhenTerminated() throws Exception {
         try (PackagedApp app = PackagedApp.start("graceful-shutdown-it.log", List.of())) {
-            app.await("/q/health/ready", status -> status == 200, Duration.ofSeconds(60));
+            app.awaitManagement("/q/health/ready", status -> status == 200, Duration.ofSeconds(60));
 
             String username = "sigterm_" + app.port;
             byte[] body = ("{\"user\":{\"username\":\"" + username + "\",\"email\":\"" + username
@@ -40,7 +40,7 @@ class GracefulShutdownIT {
                 out.flush();
 
                 app.process.toHandle().destroy(); // SIGTERM, as Kubernetes sends it
-                app.await("/q/health/ready", status -> status == 503, Duration.ofSeconds(10));
+                app.awaitManagement("/q/health/ready", status -> status == 503, Duration.ofSeconds(10));
 
                 out.write(body, body.length / 2, body.length - body.length / 2);
                 out.flush();

@@ -4,6 +4,7 @@ import static io.inkwell.support.Api.PASSWORD;
 import static io.inkwell.support.Api.anonymous;
 import static io.inkwell.support.Api.register;
 import static io.inkwell.support.Api.unique;
+import static io.inkwell.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -35,14 +36,14 @@ class OperationsTest {
 
     @Test
     void shouldReportLive() {
-        given().get("/q/health/live")
+        management().get("/q/health/live")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"));
     }
 
     @Test
     void shouldReportReadyWithDatabaseAndRedisUp() {
-        given().get("/q/health/ready")
+        management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.findAll { it.name.toLowerCase().contains('database') }.status", contains("UP"))
@@ -51,7 +52,7 @@ class OperationsTest {
 
     @Test
     void shouldReportStarted() {
-        given().get("/q/health/started")
+        management().get("/q/health/started")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"));
     }
@@ -60,7 +61,7 @@ class OperationsTest {
     void shouldExposePrometheusMetricsWithHttpTimings() {
         anonymous().get("/api/tags").then().statusCode(200);
 
-        String metrics = given().accept(ContentType.TEXT).get("/q/metrics")
+        String metrics = management().accept(ContentType.TEXT).get("/q/metrics")
                 .then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/plain"))
                 .extract().asString();
@@ -72,9 +73,9 @@ class OperationsTest {
     @Test
     void shouldTagHttpMetricsByRouteTemplateAndExposeJvmPoolAndRedisMetrics() {
         anonymous().get("/api/articles/{slug}", unique("no-such-article")).then().statusCode(404);
-        anonymous().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
 
-        String metrics = given().accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics)
                 .contains("uri=\"/api/articles/{slug}\"")
@@ -192,7 +193,7 @@ class OperationsTest {
 
     /** The current value of an untagged counter in the Prometheus exposition; 0 before its first increment. */
     private static double counter(String name) {
-        String metrics = given().accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$")
                 .matcher(metrics);
         assertThat(metrics).as("metrics declare %s", name).contains("# TYPE " + name.replace("_total", ""));

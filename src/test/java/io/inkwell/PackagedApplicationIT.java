@@ -3,6 +3,7 @@ package io.inkwell;
 import static io.inkwell.support.Api.anonymous;
 import static io.inkwell.support.Api.as;
 import static io.inkwell.support.Api.register;
+import static io.inkwell.support.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.inkwell.config.local.DevToolingScan;
 import io.inkwell.config.local.ExternalServersResource;
 import io.inkwell.support.Api.Registered;
+import io.inkwell.support.PackagedApp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -27,10 +29,10 @@ class PackagedApplicationIT {
 
     @Test
     void shouldBeReadyWithDatabaseAndRedis() {
-        anonymous().get("/q/health/ready")
+        management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Redis"));
     }
 
     @Test
@@ -47,7 +49,7 @@ class PackagedApplicationIT {
 
     @Test
     void shouldNotShipTheEmbeddedServers() throws IOException {
-        Path binary = nativeBinary();
+        Path binary = PackagedApp.nativeBinary();
         if (binary != null) {
             assertThat(DevToolingScan.classNamesIn(binary, List.of(SHIPPED_HOOK)))
                     .as("the scan finds class names that are in the image").containsExactly(SHIPPED_HOOK);
@@ -62,10 +64,4 @@ class PackagedApplicationIT {
     }
 
     private static final String SHIPPED_HOOK = "io.inkwell.config.local.LocalServersConfigSourceFactory";
-
-    /** The native executable when the build made one (failsafe passes its path), else {@code null}. */
-    private static Path nativeBinary() {
-        String path = System.getProperty("native.image.path");
-        return path != null && Files.isExecutable(Path.of(path)) ? Path.of(path) : null;
-    }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,6 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.ratelimit.LimitedWrite;
+import io.inkwell.ratelimit.RateLimitOpenApi;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/articles")
@@ -25,10 +28,12 @@ import io.quarkus.security.Authenticated;
 public class ArticleResource {
 
     private final ArticleService articles;
+    private final ArticleReads reads;
     private final CurrentUser currentUser;
 
-    ArticleResource(ArticleService articles, CurrentUser currentUser) {
+    ArticleResource(ArticleService articles, ArticleReads reads, CurrentUser currentUser) {
         this.articles = articles;
+        this.reads = reads;
         this.currentUser = currentUser;
     }
 
@@ -43,7 +48,7 @@ public class ArticleResource {
             @Parameter(description = "0 or more, default 0") @RestQuery String offset) {
         Paging paging = Paging.of(limit, offset);
         ArticleFilter filter = new ArticleFilter(blankToNull(tag), blankToNull(author), blankToNull(favorited), null);
-        return articles.list(filter, paging, currentUser.id().orElse(null));
+        return reads.list(filter, paging, currentUser.id().orElse(null));
     }
 
     @GET
@@ -64,12 +69,14 @@ public class ArticleResource {
     @PermitAll
     @Operation(summary = "Get an article; signing in is optional")
     public ArticleResponse get(@RestPath String slug) {
-        return new ArticleResponse(articles.get(slug, currentUser.id().orElse(null)));
+        return new ArticleResponse(reads.get(slug, currentUser.id().orElse(null)));
     }
 
     @POST
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Publish an article")
     public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleRequests.Create article) {
         ArticleResponse.View created = articles.create(currentUser.requireId(), article.article());
@@ -79,7 +86,9 @@ public class ArticleResource {
     @PUT
     @Path("/{slug}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Update an article (author only); a new title gives a new slug")
     public ArticleResponse update(@RestPath String slug, @NotNull @Valid ArticleRequests.Update article) {
         return new ArticleResponse(articles.update(currentUser.requireId(), slug, article.article()));
@@ -88,7 +97,9 @@ public class ArticleResource {
     @DELETE
     @Path("/{slug}")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Delete an article (author only)")
     public RestResponse<Void> delete(@RestPath String slug) {
         articles.delete(currentUser.requireId(), slug);
@@ -98,7 +109,9 @@ public class ArticleResource {
     @POST
     @Path("/{slug}/favorite")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Favorite an article (favoriting twice is not an error)")
     public ArticleResponse favorite(@RestPath String slug) {
         return new ArticleResponse(articles.favorite(currentUser.requireId(), slug));
@@ -107,7 +120,9 @@ public class ArticleResource {
     @DELETE
     @Path("/{slug}/favorite")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
     @Operation(summary = "Unfavorite an article (unfavoriting twice is not an error)")
     public ArticleResponse unfavorite(@RestPath String slug) {
         return new ArticleResponse(articles.unfavorite(currentUser.requireId(), slug));

@@ -3,11 +3,16 @@ package io.inkwell.article;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.tag.Tag;
 import io.inkwell.user.User;
@@ -19,11 +24,13 @@ public class ArticleService {
     private final Slugs slugs;
     private final ArticleViews views;
     private final ArticleEvents events;
+    private final Event<Changed> changed;
 
-    ArticleService(Slugs slugs, ArticleViews views, ArticleEvents events) {
+    ArticleService(Slugs slugs, ArticleViews views, ArticleEvents events, Event<Changed> changed) {
         this.slugs = slugs;
         this.views = views;
         this.events = events;
+        this.changed = changed;
     }
 
     /** A page newest first (ties by id), and the number of all matches: five statements, whatever the page size. */
@@ -61,11 +68,14 @@ public class ArticleService {
         article.tags = tagsNamed(request.tagList());
         article.persist();
         events.published(article);
+        changed.fire(Changed.of(withTags(tagNames(article), Topic.articleSet(), Topic.tagSet())));
         return views.of(article, authorId);
     }
 
     public ArticleResponse.View update(long userId, String slug, ArticleRequests.ArticleChanges changes) {
         Article article = findOwned(slug, userId);
+        String oldSlug = article.slug;
+        Set<String> oldTags = tagNames(article);
         if (changes.title() != null && !changes.title().equals(article.title)) {
             if (!slugs.fits(article.slug, changes.title())) {
                 article.slug = slugs.uniqueFor(changes.title());
@@ -82,11 +92,26 @@ public class ArticleService {
             article.tags = tagsNamed(changes.tagList());
         }
         article.flush();
+        Set<Topic> stale = new HashSet<>(List.of(Topic.article(oldSlug), Topic.article(article.slug)));
+        if (!oldSlug.equals(article.slug)) {
+            stale.add(Topic.commentsOn(oldSlug));
+        }
+        Set<String> newTags = tagNames(article);
+        if (!newTags.equals(oldTags)) {
+            stale.add(Topic.tagSet());
+            oldTags.stream().filter(tag -> !newTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+            newTags.stream().filter(tag -> !oldTags.contains(tag)).forEach(tag -> stale.add(Topic.tag(tag)));
+        }
+        changed.fire(Changed.of(stale));
         return views.of(article, userId);
     }
 
     public void delete(long userId, String slug) {
-        findOwned(slug, userId).delete();
+        Article article = findOwned(slug, userId);
+        Set<String> tags = tagNames(article);
+        article.delete();
+        changed.fire(Changed.of(withTags(tags, Topic.articleSet(), Topic.tagSet(), Topic.article(article.slug),
+                Topic.commentsOn(article.slug))));
     }
 
     public ArticleResponse.View favorite(long userId, String slug) {
@@ -95,12 +120,14 @@ public class ArticleService {
         if (Favorite.add(userId, article.id)) {
             events.favorited(userId, article.id);
         }
+        changed.fire(Changed.of(Topic.article(article.slug), Topic.favoritesOf(userId)));
         return views.of(article, userId);
     }
 
     public ArticleResponse.View unfavorite(long userId, String slug) {
         Article article = find(slug);
         Favorite.remove(userId, article.id);
+        changed.fire(Changed.of(Topic.article(article.slug), Topic.favoritesOf(userId)));
         return views.of(article, userId);
     }
 
@@ -116,6 +143,16 @@ public class ArticleService {
             throw ApiException.forbidden("article", "only the author may change or delete this article");
         }
         return article;
+    }
+
+    private static Set<String> tagNames(Article article) {
+        return article.tags.stream().map(tag -> tag.name).collect(Collectors.toSet());
+    }
+
+    private static Set<Topic> withTags(Set<String> tags, Topic... topics) {
+        Set<Topic> all = new HashSet<>(List.of(topics));
+        tags.forEach(tag -> all.add(Topic.tag(tag)));
+        return all;
     }
 
     private static HashSet<Tag> tagsNamed(List<String> names) {

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import io.inkwell.article.Article;
 import io.inkwell.common.persistence.TimestampedEntity;
 import io.inkwell.user.User;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 @Entity
 @Table(name = "comments")
@@ -37,9 +38,14 @@ public class Comment extends TimestampedEntity {
     @Column(nullable = false)
     public String body;
 
-    /** Oldest first, as a conversation reads. */
-    static List<Comment> listFor(Article article) {
-        return find("from Comment c join fetch c.author where c.article = ?1 order by c.createdAt, c.id", article).list();
+    /** Oldest first, as a conversation reads; up to {@code limit + 1}, so the caller sees whether more follow. */
+    static List<Comment> pageFor(Article article, CommentPage page) {
+        String query = "from Comment c join fetch c.author where c.article = ?1";
+        PanacheQuery<Comment> comments = page.after() == null
+                ? find(query + " order by c.createdAt, c.id", article)
+                : find(query + " and (c.createdAt > ?2 or (c.createdAt = ?2 and c.id > ?3)) order by c.createdAt, c.id",
+                        article, page.after().createdAt(), page.after().id());
+        return comments.range(0, page.limit()).list();
     }
 
     static Optional<Comment> findOn(Article article, long id) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.inkwell.common.validation.Limits;
+import io.inkwell.common.validation.PlainText;
 
 public final class CommentRequests {
 
@@ -15,6 +16,7 @@ public final class CommentRequests {
     public record Create(@NotNull @Valid NewComment comment) {
     }
 
-    public record NewComment(@NotBlank @Size(max = Limits.COMMENT_BODY, message = Limits.TOO_LONG) String body) {
+    public record NewComment(
+            @NotBlank @Size(max = Limits.COMMENT_BODY, message = Limits.TOO_LONG) @PlainText String body) {
     }
 }

@@ -3,6 +3,8 @@ package io.inkwell.comment;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.inkwell.profile.ProfileResponse.Profile;
 
 /** {@code {"comment": {...}}}. */
@@ -16,7 +18,7 @@ public record CommentResponse(View comment) {
         }
     }
 
-    /** {@code {"comments": [...]}}. */
-    public record Many(List<View> comments) {
+    /** {@code {"comments": [...]}}, and {@code nextCursor} (an extension) when more comments follow. */
+    public record Many(List<View> comments, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 }

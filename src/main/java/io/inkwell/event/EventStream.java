@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.inkwell.common.redis.RedisKeys;
 import io.inkwell.config.InkwellConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class EventStream {
 
-    static final String KEY = "inkwell:events:stream";
+    static final String KEY = RedisKeys.key("events", "stream");
 
     record Entry(long eventId, String type) {
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.inkwell.common.persistence.Jdbc;
+import io.inkwell.common.redis.RedisKeys;
 import io.inkwell.event.EventRedis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,7 @@ import io.vertx.core.json.JsonObject;
 class LiveFanout {
 
     private static final Logger LOG = Logger.getLogger(LiveFanout.class);
-    static final String CHANNEL = "inkwell:live:fanout";
+    static final String CHANNEL = RedisKeys.key("live", "fanout");
 
     private enum State { IDLE, SUBSCRIBING, SUBSCRIBED }
 

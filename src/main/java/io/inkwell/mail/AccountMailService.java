@@ -1,5 +1,7 @@
 package io.inkwell.mail;
 
+import java.util.function.Consumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -22,13 +24,11 @@ public class AccountMailService {
     private final AccountTokens tokens;
     private final UserService users;
     private final Outbox outbox;
-    private final MailRequestLimiter limiter;
 
-    AccountMailService(AccountTokens tokens, UserService users, Outbox outbox, MailRequestLimiter limiter) {
+    AccountMailService(AccountTokens tokens, UserService users, Outbox outbox) {
         this.tokens = tokens;
         this.users = users;
         this.outbox = outbox;
-        this.limiter = limiter;
     }
 
     public User verifyEmail(String token) {
@@ -39,21 +39,19 @@ public class AccountMailService {
         return users.require(redeemed.userId());
     }
 
-    public void resendVerification(long userId, String clientIp) {
+    /** Checks {@code limit} (the mail rate limit, given the address) only for an unverified address. */
+    public void resendVerification(long userId, Consumer<String> limit) {
         User user = users.require(userId);
         if (user.emailVerifiedAt != null) {
             throw ApiException.unprocessable("email", "is already verified");
         }
-        if (!limiter.allow(MailRequestLimiter.Kind.VERIFICATION, userId, clientIp)) {
-            throw new ApiException(429, "email", "has been sent too many mails lately; try again later");
-        }
+        limit.accept(user.email);
         outbox.write(VERIFICATION_REQUESTED, new JsonObject().put("userId", userId));
     }
 
     /** Does the same whether or not the address has an account, and says nothing either way. */
-    public void requestPasswordReset(String email, String clientIp) {
+    public void requestPasswordReset(String email) {
         User.findByEmail(email)
-                .filter(user -> limiter.allow(MailRequestLimiter.Kind.PASSWORD_RESET, user.id, clientIp))
                 .ifPresent(user -> outbox.write(PASSWORD_RESET_REQUESTED, new JsonObject().put("userId", user.id)));
     }
 

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.security.CurrentUser;
+import io.inkwell.ratelimit.RateLimits;
 import io.inkwell.user.User;
 import io.inkwell.user.UserResponse;
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
 
 /** Address verification: Inkwell's addition to the Conduit API; clients that ignore it lose nothing. */
 @Path("/api/users/verify-email")
@@ -25,10 +25,12 @@ public class VerificationResource {
 
     private final AccountMailService accounts;
     private final CurrentUser currentUser;
+    private final RateLimits limits;
 
-    VerificationResource(AccountMailService accounts, CurrentUser currentUser) {
+    VerificationResource(AccountMailService accounts, CurrentUser currentUser, RateLimits limits) {
         this.accounts = accounts;
         this.currentUser = currentUser;
+        this.limits = limits;
     }
 
     @POST
@@ -49,8 +51,9 @@ public class VerificationResource {
     @Operation(summary = "Send the verification mail again")
     @APIResponse(responseCode = "202", description = "The mail is on its way")
     @APIResponse(responseCode = "422", description = "The address is verified already")
-    public RestResponse<Void> resend(HttpServerRequest request) {
-        accounts.resendVerification(currentUser.requireId(), PasswordResetResource.clientIp(request));
+    @APIResponse(responseCode = "429", description = "Too many mails for this address or from this client lately (inkwell.rate-limit.mails)")
+    public RestResponse<Void> resend() {
+        accounts.resendVerification(currentUser.requireId(), limits::mail);
         return RestResponse.accepted();
     }
 }

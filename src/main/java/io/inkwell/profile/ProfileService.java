@@ -3,8 +3,11 @@ package io.inkwell.profile;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.event.Outbox;
 import io.inkwell.user.User;
@@ -18,9 +21,11 @@ public class ProfileService {
     public static final String FOLLOWED = "profile.followed";
 
     private final Outbox outbox;
+    private final Event<Changed> changed;
 
-    ProfileService(Outbox outbox) {
+    ProfileService(Outbox outbox, Event<Changed> changed) {
         this.outbox = outbox;
+        this.changed = changed;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,12 +44,14 @@ public class ProfileService {
         if (Follow.add(followerId, followed.id)) {
             outbox.write(FOLLOWED, new JsonObject().put("followerId", followerId).put("followedId", followed.id));
         }
+        changed.fire(Changed.of(Topic.followsOf(followerId)));
         return ProfileResponse.Profile.of(followed, true);
     }
 
     public ProfileResponse.Profile unfollow(long followerId, String username) {
         User followed = find(username);
         Follow.remove(followerId, followed.id);
+        changed.fire(Changed.of(Topic.followsOf(followerId)));
         return ProfileResponse.Profile.of(followed, false);
     }
 

@@ -43,12 +43,13 @@ public class Tag extends PanacheEntityBase {
         return list("name in ?1", names);
     }
 
-    /** Names of the tags in use, most used first. */
-    public static List<String> popularNames() {
+    /** Names of the {@code limit} most used tags, most used first. */
+    public static List<String> popularNames(int limit) {
         return getEntityManager()
                 .createNativeQuery("""
                         SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id
-                        GROUP BY t.id, t.name ORDER BY count(*) DESC, t.name""", String.class)
+                        GROUP BY t.id, t.name ORDER BY count(*) DESC, t.name LIMIT ?1""", String.class)
+                .setParameter(1, limit)
                 .getResultList();
     }
 

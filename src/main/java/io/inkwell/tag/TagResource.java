@@ -15,10 +15,16 @@ public class TagResource {
     public record TagsResponse(List<String> tags) {
     }
 
+    private final TagReads tags;
+
+    TagResource(TagReads tags) {
+        this.tags = tags;
+    }
+
     @GET
     @PermitAll
-    @Operation(summary = "Tags in use, most used first")
+    @Operation(summary = "The most used tags (100 unless configured), most used first")
     public TagsResponse tags() {
-        return new TagsResponse(Tag.popularNames());
+        return tags.popular();
     }
 }

@@ -25,8 +25,13 @@ public class User extends TimestampedEntity {
     @Column(nullable = false)
     public String email;
 
+    /** NFKC-normalised; see {@link Usernames}. */
     @Column(nullable = false)
     public String username;
+
+    /** {@link Usernames#skeleton}: unique, so no name looks like another. Null only for look-alikes older than V10. */
+    @Column(name = "username_skeleton")
+    public String usernameSkeleton;
 
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
@@ -44,9 +49,9 @@ public class User extends TimestampedEntity {
         return find("lower(email) = lower(?1)", email).firstResultOptional();
     }
 
-    /** Usernames are unique whatever their case, so /profiles/Alice and /profiles/alice are one user. */
+    /** Usernames are unique whatever their case and width: /profiles/Alice and /profiles/ａｌｉｃｅ are one user. */
     public static Optional<User> findByUsername(String username) {
-        return find("lower(username) = lower(?1)", username).firstResultOptional();
+        return find("lower(username) = lower(?1)", Usernames.normalize(username)).firstResultOptional();
     }
 
     /** The user a valid token names; a token for a user who no longer exists is no longer valid. */
@@ -62,8 +67,15 @@ public class User extends TimestampedEntity {
         return count("lower(email) = lower(?1) and id <> ?2", email, userId == null ? -1L : userId) > 0;
     }
 
+    /** Taken when another name is the same whatever its case, or looks the same (shares the skeleton). */
     static boolean usernameTakenByOther(String username, Long userId) {
-        return count("lower(username) = lower(?1) and id <> ?2", username, userId == null ? -1L : userId) > 0;
+        return count("(lower(username) = lower(?1) or usernameSkeleton = ?2) and id <> ?3",
+                username, Usernames.skeleton(username), userId == null ? -1L : userId) > 0;
+    }
+
+    void rename(String username) {
+        this.username = Usernames.normalize(username);
+        this.usernameSkeleton = Usernames.skeleton(this.username);
     }
 
     @Override

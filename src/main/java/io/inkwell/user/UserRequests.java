@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.inkwell.common.security.NotCommonPassword;
 import io.inkwell.common.validation.Limits;
+import io.inkwell.common.validation.PlainText;
+import io.inkwell.common.validation.PrintableText;
 
 /** Request bodies of the user endpoints, in the spec's {@code {"user": {...}}} envelope. */
 public final class UserRequests {
@@ -19,18 +22,18 @@ public final class UserRequests {
     }
 
     public record NewUser(
-            @NotBlank @Size(max = Limits.USERNAME, message = Limits.TOO_LONG)
-            @Pattern(regexp = Limits.USERNAME_PATTERN) String username,
-            @NotBlank @Email @Size(max = Limits.EMAIL, message = Limits.TOO_LONG) String email,
-            @NotBlank @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) String password) {
+            @NotBlank @Size(max = Limits.USERNAME, message = Limits.TOO_LONG) @ValidUsername String username,
+            @NotBlank @Email @Size(max = Limits.EMAIL, message = Limits.TOO_LONG) @PrintableText String email,
+            @NotBlank @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText @NotCommonPassword
+            String password) {
     }
 
     public record Login(@NotNull @Valid Credentials user) {
     }
 
     public record Credentials(
-            @NotBlank @Size(max = Limits.EMAIL, message = Limits.TOO_LONG) String email,
-            @NotBlank @Size(max = Limits.PASSWORD_MAX, message = Limits.TOO_LONG) String password) {
+            @NotBlank @Size(max = Limits.EMAIL, message = Limits.TOO_LONG) @PrintableText String email,
+            @NotBlank @Size(max = Limits.PASSWORD_MAX, message = Limits.TOO_LONG) @PlainText String password) {
     }
 
     public record Update(@NotNull @Valid UserChanges user) {
@@ -38,11 +41,11 @@ public final class UserRequests {
 
     /** Every field optional; {@code null} keeps the current value, "" clears bio and image. */
     public record UserChanges(
-            @Email @Size(min = 1, max = Limits.EMAIL) String email,
-            @Size(min = 1, max = Limits.USERNAME) @Pattern(regexp = Limits.USERNAME_PATTERN) String username,
-            @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) String password,
-            @Size(max = Limits.BIO, message = Limits.TOO_LONG) String bio,
-            @Size(max = Limits.IMAGE_URL, message = Limits.TOO_LONG)
+            @Email @Size(min = 1, max = Limits.EMAIL) @PrintableText String email,
+            @Size(min = 1, max = Limits.USERNAME) @ValidUsername String username,
+            @Size(min = Limits.PASSWORD_MIN, max = Limits.PASSWORD_MAX) @PlainText @NotCommonPassword String password,
+            @Size(max = Limits.BIO, message = Limits.TOO_LONG) @PlainText String bio,
+            @Size(max = Limits.IMAGE_URL, message = Limits.TOO_LONG) @PrintableText
             @Pattern(regexp = Limits.IMAGE_URL_PATTERN, message = "must be an http or https URL") String image) {
 
         boolean isEmpty() {

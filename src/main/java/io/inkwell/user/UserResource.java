@@ -9,12 +9,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.inkwell.common.security.CurrentUser;
-import io.inkwell.common.security.TokenService;
+import io.inkwell.common.security.Sessions;
+import io.inkwell.ratelimit.LimitedWrite;
+import io.inkwell.ratelimit.RateLimitOpenApi;
+import io.inkwell.ratelimit.LoginAttempt;
+import io.inkwell.ratelimit.RateLimits;
 import io.quarkus.security.Authenticated;
 
 @Path("/api")
@@ -22,20 +27,24 @@ import io.quarkus.security.Authenticated;
 public class UserResource {
 
     private final UserService users;
-    private final TokenService tokens;
+    private final Sessions sessions;
     private final CurrentUser currentUser;
+    private final RateLimits limits;
 
-    UserResource(UserService users, TokenService tokens, CurrentUser currentUser) {
+    UserResource(UserService users, Sessions sessions, CurrentUser currentUser, RateLimits limits) {
         this.users = users;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.currentUser = currentUser;
+        this.limits = limits;
     }
 
     @POST
     @Path("/users")
     @PermitAll
-    @Operation(summary = "Register a new user")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "registrations-ip")
+    @Operation(summary = "Register a new user; starts a session (the answer carries its refreshToken)")
     public RestResponse<UserResponse> register(@NotNull @Valid UserRequests.Register user) {
+        limits.registration();
         User registered = users.register(user.user());
         return RestResponse.status(RestResponse.Status.CREATED, withNewToken(registered));
     }
@@ -43,9 +52,13 @@ public class UserResource {
     @POST
     @Path("/users/login")
     @PermitAll
-    @Operation(summary = "Log in an existing user")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "failed-logins-account-ip, failed-logins-ip")
+    @Operation(summary = "Log in an existing user; starts a session (the answer carries its refreshToken)")
     public UserResponse login(@NotNull @Valid UserRequests.Login user) {
-        return withNewToken(users.login(user.user()));
+        LoginAttempt attempt = limits.loginAttempt(user.user().email());
+        User loggedIn = users.login(user.user());
+        attempt.succeeded();
+        return withNewToken(loggedIn);
     }
 
     @GET
@@ -60,13 +73,16 @@ public class UserResource {
     @PUT
     @Path("/user")
     @Authenticated
+    @LimitedWrite
     @SecurityRequirement(name = "Token")
-    @Operation(summary = "Update the current user")
+    @Extension(name = RateLimitOpenApi.LIMITS, value = "writes-user")
+    @Operation(summary = "Update the current user; a new password ends every other session of the user")
     public UserResponse update(@NotNull @Valid UserRequests.Update user) {
         return UserResponse.of(users.update(currentUser.requireId(), user.user()), currentUser.token());
     }
 
+    /** Login and registration start a session: a token bound to it, and its refresh token. */
     private UserResponse withNewToken(User user) {
-        return UserResponse.of(user, tokens.issue(user.id, user.username));
+        return UserResponse.of(user, sessions.start(user.id, user.username));
     }
 }

@@ -1,11 +1,17 @@
 package io.inkwell.user;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.inkwell.common.change.Changed;
+import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.security.PasswordHasher;
 
@@ -15,20 +21,26 @@ public class UserService {
 
     private final PasswordHasher passwords;
     private final UserEvents events;
+    private final Event<Changed> changed;
+    private final Event<PasswordChanged> passwordChanged;
 
-    UserService(PasswordHasher passwords, UserEvents events) {
+    UserService(PasswordHasher passwords, UserEvents events, Event<Changed> changed,
+            Event<PasswordChanged> passwordChanged) {
         this.passwords = passwords;
         this.events = events;
+        this.changed = changed;
+        this.passwordChanged = passwordChanged;
     }
 
     public User register(UserRequests.NewUser request) {
-        rejectTaken(request.email(), request.username(), null);
+        rejectTaken(request.email(), Usernames.normalize(request.username()), null);
         User user = new User();
         user.email = request.email();
-        user.username = request.username();
+        user.rename(request.username());
         user.passwordHash = passwords.hash(request.password());
         writeGuardingUniqueness(user::persist);
         events.registered(user);
+        changed.fire(Changed.of(Topic.user(user.username)));
         return user;
     }
 
@@ -55,9 +67,15 @@ public class UserService {
             throw ApiException.unprocessable("user", "must contain at least one field to change");
         }
         User user = require(id);
-        rejectTaken(changes.email(), changes.username(), user.id);
+        String username = changes.username() == null ? null : Usernames.normalize(changes.username());
+        rejectTaken(changes.email(), username, user.id);
         String previousEmail = user.email;
         boolean newAddress = changes.email() != null && !changes.email().equalsIgnoreCase(previousEmail);
+        Set<Topic> stale = new HashSet<>();
+        if (username != null || changes.bio() != null || changes.image() != null) {
+            stale.add(Topic.user(user.username)); // shown on profiles, articles and comments
+            stale.add(Topic.user(username == null ? user.username : username));
+        }
         if (changes.email() != null) {
             user.email = changes.email();
         }
@@ -66,7 +84,7 @@ public class UserService {
             events.emailChanged(user, previousEmail);
         }
         if (changes.username() != null) {
-            user.username = changes.username();
+            user.rename(changes.username());
         }
         if (changes.password() != null) {
             changePassword(user, changes.password());
@@ -79,15 +97,17 @@ public class UserService {
         }
         writeGuardingUniqueness(() -> {
         });
+        changed.fire(Changed.of(stale));
         return user;
     }
 
     /**
      * The one way a password changes: PUT /api/user and the password reset both come here. Sessions
-     * other than the caller's end here too, once sessions exist. The owner gets a notice mail.
+     * other than the caller's end with it (all of them on a reset). The owner gets a notice mail.
      */
     public void changePassword(User user, String newPassword) {
         user.passwordHash = passwords.hash(newPassword);
+        passwordChanged.fire(new PasswordChanged(user.id));
         events.passwordChanged(user);
     }
 
@@ -113,7 +133,8 @@ public class UserService {
     }
 
     /**
-     * The unique indexes decide when two requests claim the same e-mail or username at once. With
+     * The unique indexes (e-mail, username, username skeleton) decide when two requests claim the same
+     * or look-alike names at once. With
      * identity ids an INSERT runs at persist(), an UPDATE at flush: both are guarded.
      */
     private static void writeGuardingUniqueness(Runnable write) {

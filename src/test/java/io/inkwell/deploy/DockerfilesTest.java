@@ -75,13 +75,16 @@ class DockerfilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "Dockerfile.jvm", "Dockerfile.native", "Dockerfile.native-micro" })
-    void everyImageShouldRunAsNonRootAndExpose8080(String dockerfile) throws IOException {
+    void everyImageShouldRunAsNonRootAndExposeTheApiAndManagementPorts(String dockerfile) throws IOException {
         List<Instruction> instructions = parse(dockerfile);
         String user = last(instructions, "USER").arguments().split(":")[0];
 
         assertThat(user).as("numeric, so Kubernetes can verify runAsNonRoot").matches("[0-9]+");
         assertThat(Integer.parseInt(user)).isPositive();
-        assertThat(all(instructions, "EXPOSE")).extracting(Instruction::arguments).containsExactly("8080");
+        assertThat(all(instructions, "EXPOSE")).extracting(Instruction::arguments).containsExactly("8080 9000");
+        assertThat(Files.readString(DOCKER.resolve(dockerfile)))
+                .as("both servers listen beyond the container's loopback")
+                .contains("-Dquarkus.http.host=0.0.0.0").contains("-Dquarkus.management.host=0.0.0.0");
         assertThat(Files.readString(DOCKER.resolve(dockerfile)))
                 .as("header says how to build").contains("./mvnw package", "docker build -f src/main/docker/" + dockerfile);
     }
@@ -119,6 +122,8 @@ class DockerfilesTest {
         assertThat(compose.at("/services/redis/image").asText()).isEqualTo("redis:7");
         assertThat(compose.path("services")).allSatisfy(service -> assertThat(service.has("healthcheck")).isTrue());
         assertThat(compose.at("/services/inkwell/environment").toString()).doesNotContain("BEGIN");
+        assertThat(compose.at("/services/inkwell/healthcheck/test").toString())
+                .as("health is on the management port").contains("localhost:9000/q/health/ready");
     }
 
     record Instruction(String keyword, String arguments) {

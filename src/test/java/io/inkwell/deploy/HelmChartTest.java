@@ -71,17 +71,56 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "default", "ha" })
-    void shouldProbeQuarkusHealthEndpointsOnPortHttp(String ciValues) {
+    void shouldProbeQuarkusHealthEndpointsOnTheManagementPort(String ciValues) {
         JsonNode container = appContainer(single(renderCi(ciValues), "Deployment"));
 
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asInt()).isEqualTo(9000);
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("http");
+            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("management");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "default", "ha" })
+    void shouldKeepTheManagementPortOutOfTheApiServiceAndIngress(String ciValues) {
+        List<JsonNode> objects = renderCi(ciValues);
+        JsonNode api = objects.stream()
+                .filter(o -> kind(o).equals("Service") && o.at("/metadata/name").asText().equals(FULLNAME))
+                .findFirst().orElseThrow();
+
+        assertThat(api.at("/spec/ports")).hasSize(1);
+        assertThat(api.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+        for (JsonNode ingress : objects.stream().filter(o -> kind(o).equals("Ingress")).toList()) {
+            assertThat(ingress.findValuesAsText("name")).doesNotContain(FULLNAME + "-management");
+            assertThat(ingress.findValues("number")).isEmpty();
+            assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("path"))
+                    .containsExactly("/api", "/q/openapi");
+            assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("name")).containsOnly(FULLNAME, "http");
+        }
+    }
+
+    @Test
+    void shouldOpenTheManagementPortOnlyToTheMonitoringPeers() {
+        JsonNode policy = single(renderCi("ha"), "NetworkPolicy");
+        JsonNode rules = policy.at("/spec/ingress");
+
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(0).at("/ports/0/port").asText()).isEqualTo("http");
+        assertThat(rules.get(0).at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .isEqualTo("ingress-nginx");
+        assertThat(rules.get(1).at("/ports/0/port").asText()).isEqualTo("management");
+        assertThat(rules.get(1).at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .isEqualTo("monitoring");
+
+        JsonNode withoutMonitoring = single(render("ha", t -> t.set("networkPolicy.managementFrom", "null")),
+                "NetworkPolicy");
+        assertThat(withoutMonitoring.at("/spec/ingress")).as("no rule opens port management").hasSize(1);
     }
 
     @ParameterizedTest
@@ -126,9 +165,31 @@ class HelmChartTest {
     }
 
     @Test
+    void shouldHandTheTokenAudienceAndClockSkewToTheApplication() {
+        JsonNode config = configMapData(render("default", t -> t.set("jwt.audience", "conduit-prod")));
+
+        assertThat(config.path("INKWELL_JWT_AUDIENCE").asText()).isEqualTo("conduit-prod");
+        assertThat(config.path("INKWELL_JWT_CLOCK_SKEW").asText()).isEqualTo("PT30S");
+    }
+
+    @Test
     void shouldRefuseGracePeriodShorterThanPreStopPlusShutdown() {
         assertThatThrownBy(() -> render("default", t -> t.set("terminationGracePeriodSeconds", 30)))
                 .hasMessageContaining("terminationGracePeriodSeconds");
+    }
+
+    @Test
+    void shouldTrustForwardedAddressesOnlyFromTheConfiguredProxies() {
+        assertThat(configMapData(renderCi("default")).has("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isFalse();
+
+        JsonNode config = configMapData(render("default",
+                t -> t.set("proxy.trustedProxies[0]", "10.42.0.0/16").set("proxy.trustedProxies[1]", "192.168.1.7")));
+
+        assertThat(config.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
+        assertThat(config.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText()).isEqualTo("true");
+        assertThat(config.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText()).isEqualTo("10.42.0.0/16,192.168.1.7");
+        assertThatThrownBy(() -> render("default", t -> t.set("proxy.trustedProxies[0]", "ingress.example.com")))
+                .hasMessageContaining("trustedProxies");
     }
 
     @Test
@@ -220,7 +281,18 @@ class HelmChartTest {
         JsonNode serviceMonitor = single(objects, "ServiceMonitor");
         assertThat(serviceMonitor.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
-        assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+        assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
+        JsonNode scraped = objects.stream()
+                .filter(o -> kind(o).equals("Service") && o.at("/metadata/name").asText().equals(FULLNAME + "-management"))
+                .findFirst().orElseThrow();
+        assertThat(scraped.at("/spec/ports/0/name").asText()).isEqualTo("management");
+        assertThat(scraped.at("/spec/ports/0/targetPort").asText()).isEqualTo("management");
+        assertThat(scraped.at("/spec/ports")).hasSize(1);
+        serviceMonitor.at("/spec/selector/matchLabels").properties().forEach(label -> assertThat(
+                scraped.at("/metadata/labels").path(label.getKey()).asText()).as(label.getKey())
+                .isEqualTo(label.getValue().asText()));
+        assertThat(serviceMonitor.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText())
+                .as("selects the management Service, not the API one").isEqualTo("management");
         assertThat(kinds(objects)).contains("Ingress", "NetworkPolicy");
     }
 
@@ -254,11 +326,10 @@ class HelmChartTest {
         assertThat(annotations.path("autoscaling.knative.dev/max-scale").asText()).isEqualTo("5");
         assertThat(annotations.path("autoscaling.knative.dev/target").asText()).isEqualTo("50");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
-        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
-        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
-        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.path("ports")).as("Knative allows one port").hasSize(1);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(container.at("/" + probe + "/httpGet").has("port")).as("Knative probes are port-less").isFalse();
+            assertThat(container.at("/" + probe + "/tcpSocket").isObject()).as("%s checks the API port", probe).isTrue();
+            assertThat(container.at("/" + probe + "/tcpSocket").has("port")).as("Knative probes are port-less").isFalse();
         }
         assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo(FULLNAME);
     }

@@ -172,7 +172,7 @@ class LiveEndpointTest {
             rows.next();
             return rows.getLong(1);
         });
-        String shortLived = Jwt.issuer("inkwell").subject(Long.toString(id)).upn(user.username()).expiresIn(3).sign();
+        String shortLived = Jwt.issuer("inkwell").audience("inkwell").subject(Long.toString(id)).upn(user.username()).expiresIn(3).sign();
         try (LiveClient client = LiveClient.connect(live(), shortLived)) {
             client.await(m -> "connected".equals(m.getString("type")));
             assertThat(client.awaitClosed(Duration.ofSeconds(30))).isEqualTo(1008);

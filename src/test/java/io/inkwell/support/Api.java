@@ -16,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 public final class Api {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
     public static final String PASSWORD = "correct horse battery";
 
@@ -30,8 +31,19 @@ public final class Api {
         return prefix + "_" + RUN + "_" + SEQUENCE.incrementAndGet();
     }
 
+    /**
+     * A request from a client of its own: the test run acts as a trusted proxy (see the test profile's
+     * quarkus.http.proxy settings) that forwards each request from another address, so tests that
+     * register or log in many times never share a rate limit. Rate-limit tests set their own address.
+     */
     public static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).header("X-Forwarded-For", clientAddress());
+    }
+
+    /** A client address no other request of this run has used: 10.x.y.z. */
+    public static String clientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
     }
 
     public static RequestSpecification as(Registered user) {

@@ -1,7 +1,6 @@
 package io.inkwell.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.IntPredicate;
 
 import io.inkwell.config.local.ExternalServersResource;
@@ -24,12 +24,16 @@ public final class PackagedApp implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The API port. */
     public final int port;
+    /** The management interface's port: health and metrics. */
+    public final int managementPort;
     public final Process process;
     private final Path logFile;
 
-    private PackagedApp(int port, Process process, Path logFile) {
+    private PackagedApp(int port, int managementPort, Process process, Path logFile) {
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.logFile = logFile;
     }
@@ -41,7 +45,8 @@ public final class PackagedApp implements AutoCloseable {
 
     public static PackagedApp start(String logName, List<String> jvmOptions, Map<String, String> configuration)
             throws IOException {
-        int port = freePort();
+        int port = ExternalServersResource.freePort();
+        int managementPort = ExternalServersResource.freePort();
         List<String> command = new ArrayList<>();
         Path nativeBinary = nativeBinary();
         Path appDir = Path.of("target", "quarkus-app");
@@ -53,6 +58,7 @@ public final class PackagedApp implements AutoCloseable {
         command.addAll(jvmOptions);
         configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         if (nativeBinary == null) {
             command.add("-jar");
             command.add("quarkus-run.jar");
@@ -65,21 +71,43 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
-        return new PackagedApp(port, process, logFile);
+        return new PackagedApp(port, managementPort, process, logFile);
     }
 
     public Path log() {
         return logFile;
     }
 
-    /** The native executable when the build made one (failsafe passes its path), else {@code null}. */
-    private static Path nativeBinary() {
+    /**
+     * The native executable when this build packaged one, else {@code null}. Like
+     * {@code @QuarkusIntegrationTest}, it trusts the artifact the last package step recorded, so a
+     * binary left in target/ by an earlier native build is never run by a JVM build.
+     */
+    public static Path nativeBinary() {
         String path = System.getProperty("native.image.path");
-        return path != null && Files.isExecutable(Path.of(path)) ? Path.of(path) : null;
+        if (path == null || !Files.isExecutable(Path.of(path))) {
+            return null;
+        }
+        Properties artifact = new Properties();
+        try (var in = Files.newInputStream(Path.of(path).resolveSibling("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        return "native".equals(artifact.getProperty("type")) ? Path.of(path) : null;
     }
 
-    /** GET {@code path}; -1 when nothing answers. */
+    /** GET {@code path} on the API port; -1 when nothing answers. */
     public int status(String path) throws InterruptedException {
+        return status(port, path);
+    }
+
+    /** GET {@code path} on the management port; -1 when nothing answers. */
+    public int managementStatus(String path) throws InterruptedException {
+        return status(managementPort, path);
+    }
+
+    private static int status(int port, String path) throws InterruptedException {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(2)).build();
@@ -89,12 +117,21 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** Polls {@code path} until its status passes {@code until}, or fails after {@code limit}. */
+    /** Polls {@code path} on the API port until its status passes {@code until}, or fails after {@code limit}. */
     public void await(String path, IntPredicate until, Duration limit) throws InterruptedException {
+        await(port, path, until, limit);
+    }
+
+    /** Polls {@code path} on the management port (health) until its status passes {@code until}. */
+    public void awaitManagement(String path, IntPredicate until, Duration limit) throws InterruptedException {
+        await(managementPort, path, until, limit);
+    }
+
+    private void await(int port, String path, IntPredicate until, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         int status = 0;
         while (System.nanoTime() < deadline && process.isAlive()) {
-            status = status(path);
+            status = status(port, path);
             if (until.test(status)) {
                 return;
             }
@@ -118,12 +155,6 @@ public final class PackagedApp implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -215,7 +215,7 @@ class UserResourceTest {
 
     @Test
     void shouldAcceptPasswordOfExactly8Characters() {
-        anonymous().body(newUser(unique("u"), unique("u") + "@example.com", "12345678"))
+        anonymous().body(newUser(unique("u"), unique("u") + "@example.com", "kq7#zv2m"))
                 .post("/api/users")
                 .then().statusCode(201);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -19,22 +20,30 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
+import io.inkwell.common.http.AllowedMethods;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** Turns every failure into the one error envelope; no stack trace or class name ever reaches a client. */
+/**
+ * Turns every failure into the one error envelope, always as JSON; no stack trace or class name ever
+ * reaches a client. Bodies that are not the expected JSON are {@link JsonBodyMappers}'s.
+ */
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
 
+    private final AllowedMethods allowedMethods;
+
+    ExceptionMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> api(ApiException e) {
-        return error(e.status(), e.field(), e.getMessage());
+        return ErrorResponse.answer(e.status(), e.field(), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -45,44 +54,39 @@ public class ExceptionMappers {
                     .add(violation.getMessage());
         }
         errors.values().forEach(messages -> messages.sort(null));
-        return RestResponse.ResponseBuilder.<ErrorResponse>create(422).entity(new ErrorResponse(errors)).build();
+        return new ErrorResponse(errors).answer(422);
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
-    public Response unauthorized(HttpHeaders headers) {
+    public RestResponse<ErrorResponse> unauthorized(HttpHeaders headers) {
         boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-        return Response.status(401)
+        return RestResponse.ResponseBuilder.fromResponse(
+                ErrorResponse.answer(401, "token", presented ? "is invalid or expired" : "is missing"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Token")
-                .entity(ErrorResponse.of("token", presented ? "is invalid or expired" : "is missing"))
                 .build();
     }
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> forbidden(ForbiddenException e) {
-        return error(403, ErrorResponse.GENERAL, "forbidden");
-    }
-
-    /** Well-formed JSON of the wrong shape: a number where a string belongs, an object for a list. */
-    @ServerExceptionMapper
-    public RestResponse<ErrorResponse> wrongJsonType(MismatchedInputException e) {
-        String field = lastFieldName(e);
-        return field == null
-                ? error(400, ErrorResponse.GENERAL, "has the wrong JSON structure")
-                : error(400, field, "has the wrong JSON type");
+        return ErrorResponse.answer(403, ErrorResponse.GENERAL, "forbidden");
     }
 
     /** Routing and protocol errors (404 route, 405, 406, 415) and unreadable bodies (400). */
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> web(WebApplicationException e) {
+    public RestResponse<ErrorResponse> web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
         }
         if (status == 400 && e.getCause() != null) {
-            return error(400, ErrorResponse.GENERAL, "is not valid JSON");
+            return JsonBodyMappers.notJson(e.getCause());
         }
         Response.Status known = Response.Status.fromStatusCode(status);
-        return error(status, ErrorResponse.GENERAL, known == null ? "request rejected" : known.getReasonPhrase().toLowerCase());
+        RestResponse<ErrorResponse> answer = ErrorResponse.answer(status, ErrorResponse.GENERAL,
+                known == null ? "request rejected" : known.getReasonPhrase().toLowerCase());
+        Set<String> allowed = status == 405 ? allowedMethods.at(request.path()) : Set.of();
+        return allowed.isEmpty() ? answer
+                : RestResponse.ResponseBuilder.fromResponse(answer).header("Allow", String.join(", ", allowed)).build();
     }
 
     /**
@@ -95,7 +99,7 @@ public class ExceptionMappers {
             LOG.debugf("Request body not read: %s", e.getMessage());
             return null;
         }
-        return error(400, ErrorResponse.GENERAL, "could not be read").toResponse();
+        return ErrorResponse.answer(400, ErrorResponse.GENERAL, "could not be read").toResponse();
     }
 
     @ServerExceptionMapper
@@ -105,16 +109,17 @@ public class ExceptionMappers {
             // A concurrent change won (say, the article was deleted while being favorited):
             // the database kept its rules, and the client may retry.
             LOG.debugf(e, "Write refused by a database constraint");
-            return error(409, ErrorResponse.GENERAL, "conflicts with a concurrent change; please retry");
+            return ErrorResponse.answer(409, ErrorResponse.GENERAL, "conflicts with a concurrent change; please retry");
         }
         if (sqlState != null && sqlState.startsWith("22")) {
-            // Data PostgreSQL refuses to store or compare, such as a NUL character in text.
+            // Data PostgreSQL refuses to store or compare, such as a NUL character in a query parameter.
             LOG.debugf(e, "Value refused by the database");
-            return error(400, ErrorResponse.GENERAL, "contains a value that cannot be stored, such as a NUL character");
+            return ErrorResponse.answer(400, ErrorResponse.GENERAL,
+                    "contains a value that cannot be stored, such as a NUL character");
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
-        return error(500, ErrorResponse.GENERAL, "unexpected error; reference " + errorId);
+        return ErrorResponse.answer(500, ErrorResponse.GENERAL, "unexpected error; reference " + errorId);
     }
 
     /** The SQLSTATE of the database error behind {@code e}, if any: class 22 is bad data, 23 a broken constraint. */
@@ -127,10 +132,6 @@ public class ExceptionMappers {
         return null;
     }
 
-    private static RestResponse<ErrorResponse> error(int status, String field, String message) {
-        return RestResponse.ResponseBuilder.<ErrorResponse>create(status).entity(ErrorResponse.of(field, message)).build();
-    }
-
     /** "register.request.user.email" -> "email"; container elements ("tagList[1].<list element>") -> "tagList". */
     private static String fieldOf(Path path) {
         String field = ErrorResponse.GENERAL;
@@ -141,15 +142,5 @@ public class ExceptionMappers {
             }
         }
         return field;
-    }
-
-    private static String lastFieldName(JsonMappingException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).getFieldName() != null) {
-                return path.get(i).getFieldName();
-            }
-        }
-        return null;
     }
 }

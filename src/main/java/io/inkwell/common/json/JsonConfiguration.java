@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -21,7 +22,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * JSON as the Conduit clients expect it: timestamps as ISO-8601 UTC with milliseconds, and no
- * silent type coercion, so {@code "title": 42} is a 400 rather than the title "42".
+ * silent type coercion, so {@code "title": 42} is a 400 rather than the title "42". A key given twice
+ * in one object is a 400 too: which of the values counts must not be left to the parser.
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
@@ -34,6 +36,7 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("inkwell-timestamps").addSerializer(new InstantSerializer()));
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

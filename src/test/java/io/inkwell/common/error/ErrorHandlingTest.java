@@ -157,12 +157,13 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void shouldReturn400WhenTextHoldsANulCharacter() {
+    void shouldRefuseANulCharacterInABodyAt422AndInAQueryAt400() {
         Registered author = register("nul");
         Response article = as(author)
                 .body(Map.of("article", Map.of("title", "a\u0000b", "description", "d", "body", "b")))
                 .post("/api/articles");
-        assertEnvelope(article, 400);
+        assertEnvelope(article, 422);
+        article.then().body("errors.title", contains("must not contain control characters such as NUL"));
 
         assertEnvelope(anonymous().queryParam("tag", "a\u0000b").get("/api/articles"), 400);
         assertEnvelope(anonymous().get("/api/profiles/a%00b"), 404); // no username can hold one

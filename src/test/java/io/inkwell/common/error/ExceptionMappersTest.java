@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The mapping rules themselves, for failures too racy to provoke reliably over HTTP. */
 class ExceptionMappersTest {
 
-    private final ExceptionMappers mappers = new ExceptionMappers();
+    private final ExceptionMappers mappers = new ExceptionMappers(new io.inkwell.common.http.AllowedMethods());
 
     @Test
     void shouldAnswer409WhenAConcurrentChangeBreaksAConstraint() {

@@ -76,7 +76,8 @@ class AuthenticationTest {
         Map<String, Object> claims = part(alice.token(), 1);
 
         assertThat(header).containsEntry("alg", "RS256");
-        assertThat(claims).containsEntry("iss", "inkwell").containsEntry("upn", alice.username());
+        assertThat(claims).containsEntry("iss", "inkwell").containsEntry("aud", "inkwell")
+                .containsEntry("upn", alice.username());
         assertThat(config.jwt().issuer()).isEqualTo("inkwell");
         long iat = ((Number) claims.get("iat")).longValue();
         long exp = ((Number) claims.get("exp")).longValue();
@@ -89,7 +90,8 @@ class AuthenticationTest {
     void shouldAcceptTokenMintedWithTheApplicationKey() {
         Registered alice = register("auth");
 
-        String token = Jwt.issuer("inkwell").subject(subjectOf(alice)).expiresIn(Duration.ofMinutes(5)).sign();
+        String token = Jwt.issuer("inkwell").audience("inkwell")
+                .subject(subjectOf(alice)).expiresIn(Duration.ofMinutes(5)).sign();
 
         withToken(token).get("/api/user")
                 .then().statusCode(200)
@@ -115,7 +117,7 @@ class AuthenticationTest {
         Registered alice = register("auth");
         Instant issued = Instant.now().minus(Duration.ofHours(2));
 
-        String expired = Jwt.issuer("inkwell").subject(subjectOf(alice))
+        String expired = Jwt.issuer("inkwell").audience("inkwell").subject(subjectOf(alice))
                 .issuedAt(issued).expiresAt(issued.plus(Duration.ofHours(1))).sign();
 
         assertInvalid(withToken(expired).get("/api/user"));
@@ -126,7 +128,8 @@ class AuthenticationTest {
         Registered alice = register("auth");
         long now = Instant.now().getEpochSecond();
         String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
-                + base64Url("{\"iss\":\"inkwell\",\"sub\":\"" + subjectOf(alice) + "\",\"upn\":\"" + alice.username()
+                + base64Url("{\"iss\":\"inkwell\",\"aud\":\"inkwell\",\"sub\":\"" + subjectOf(alice)
+                        + "\",\"upn\":\"" + alice.username()
                         + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}")
                 + ".";
 
@@ -137,7 +140,8 @@ class AuthenticationTest {
     void shouldReturn401WhenTokenSignedByAnotherKey() {
         Registered alice = register("auth");
 
-        String forged = Jwt.issuer("inkwell").subject(subjectOf(alice)).expiresIn(Duration.ofMinutes(5))
+        String forged = Jwt.issuer("inkwell").audience("inkwell")
+                .subject(subjectOf(alice)).expiresIn(Duration.ofMinutes(5))
                 .sign(foreignKey);
 
         assertInvalid(withToken(forged).get("/api/user"));
@@ -147,14 +151,16 @@ class AuthenticationTest {
     void shouldReturn401WhenTokenFromAnotherIssuer() {
         Registered alice = register("auth");
 
-        String foreign = Jwt.issuer("someone-else").subject(subjectOf(alice)).expiresIn(Duration.ofMinutes(5)).sign();
+        String foreign = Jwt.issuer("someone-else").audience("inkwell")
+                .subject(subjectOf(alice)).expiresIn(Duration.ofMinutes(5)).sign();
 
         assertInvalid(withToken(foreign).get("/api/user"));
     }
 
     @Test
     void shouldReturn401WhenTokenNamesNoExistingUser() {
-        String orphan = Jwt.issuer("inkwell").subject(Long.toString(Long.MAX_VALUE)).expiresIn(Duration.ofMinutes(5))
+        String orphan = Jwt.issuer("inkwell").audience("inkwell")
+                .subject(Long.toString(Long.MAX_VALUE)).expiresIn(Duration.ofMinutes(5))
                 .sign();
 
         assertInvalid(withToken(orphan).get("/api/user"));
@@ -182,7 +188,7 @@ class AuthenticationTest {
     void shouldReturn401WhenExpiredTokenSentToProfileWhereSigningInIsOptional() {
         Registered alice = register("auth");
         Instant issued = Instant.now().minus(Duration.ofHours(2));
-        String expired = Jwt.issuer("inkwell").subject(subjectOf(alice))
+        String expired = Jwt.issuer("inkwell").audience("inkwell").subject(subjectOf(alice))
                 .issuedAt(issued).expiresAt(issued.plus(Duration.ofHours(1))).sign();
 
         assertInvalid(withToken(expired).get("/api/profiles/{username}", alice.username()));

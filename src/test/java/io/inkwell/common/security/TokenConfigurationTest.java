@@ -53,7 +53,8 @@ class TokenConfigurationTest {
         String subject = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(alice.token().split("\\.")[1]))
                 .get("sub").asText();
 
-        String token = Jwt.issuer("inkwell").subject(subject).expiresIn(Duration.ofMinutes(5)).sign();
+        String token = Jwt.issuer("inkwell").audience("inkwell")
+                .subject(subject).expiresIn(Duration.ofMinutes(5)).sign();
 
         anonymous().header("Authorization", "Token " + token)
                 .get("/api/user")

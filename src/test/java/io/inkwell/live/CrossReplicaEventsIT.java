@@ -28,7 +28,7 @@ import io.vertx.core.json.JsonObject;
  * Two packaged replicas, A and B, on one PostgreSQL, one Redis and one SMTP server: what is written
  * through one is mailed, notified and pushed live through the other.
  */
-class ReplicasIT {
+class CrossReplicaEventsIT {
 
     private static Replicas replicas;
     private static PackagedApp a;
@@ -36,7 +36,7 @@ class ReplicasIT {
 
     @BeforeAll
     static void start() throws Exception {
-        replicas = Replicas.start("replicas-it", 2, Map.of());
+        replicas = Replicas.start("cross-replica-events-it", 2, Map.of());
         a = replicas.get(0);
         b = replicas.get(1);
     }
