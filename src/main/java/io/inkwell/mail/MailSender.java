@@ -1,6 +1,7 @@
 package io.inkwell.mail;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +28,12 @@ class MailSender {
     private final Duration keepRecords;
     private final String domain;
 
-    MailSender(Jdbc jdbc, InkwellConfig config, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+    /** {@code from} is optional here so that prod's start-up check, not this bean, names what is missing. */
+    MailSender(Jdbc jdbc, InkwellConfig config, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
         this.jdbc = jdbc;
         this.timeout = config.mail().sendTimeout();
         this.keepRecords = config.events().retention(); // no retry of an event comes later than that
-        this.domain = domainOf(from);
+        this.domain = domainOf(from.orElse(""));
     }
 
     /**
