@@ -118,6 +118,18 @@ class AccountMailTest {
     }
 
     @Test
+    void shouldAnswer429ToResendsPastTheMailLimit() {
+        Registered user = register("resends");
+        for (int i = 0; i < 3; i++) { // inkwell.rate-limit.mails.per-account-and-per-ip defaults to 3 an hour
+            as(user).post("/api/users/verify-email/resend").then().statusCode(202);
+        }
+
+        as(user).post("/api/users/verify-email/resend")
+                .then().statusCode(429).header("Retry-After", not(emptyOrNullString()))
+                .body("errors.size()", equalTo(1));
+    }
+
+    @Test
     void shouldListTheMailsOnTheDevPage() {
         Registered user = register("devpage");
         mailbox.await(user.email(), "Confirm");

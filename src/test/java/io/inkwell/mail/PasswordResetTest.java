@@ -51,9 +51,11 @@ class PasswordResetTest {
                 .body("user.username", equalTo(user.username()))
                 .body("user.emailVerified", equalTo(true))
                 .body("user.token", not(emptyOrNullString()))
+                .body("user.refreshToken", not(emptyOrNullString()))
                 .extract().path("user.token");
 
         anonymous().header("Authorization", "Token " + token).get("/api/user").then().statusCode(200);
+        as(user).get("/api/user").then().statusCode(401); // the session from before the reset has ended
         assertThat(login(user, NEW_PASSWORD)).isEqualTo(200);
         assertThat(login(user, PASSWORD)).isEqualTo(401);
         anonymous().body(Map.of("token", mail.token(), "password", "yet another password"))
@@ -77,6 +79,20 @@ class PasswordResetTest {
         mailbox.await(known.email(), "Reset your Inkwell password");
         assertThat(mailbox.to(unknown)).isEmpty();
         anonymous().body(Map.of("email", "not an address")).post("/api/users/password-reset").then().statusCode(422);
+    }
+
+    @Test
+    void shouldSendNoMoreResetMailsPastTheMailLimitYetAnswerAlike() {
+        Registered user = register("limited");
+        for (int i = 0; i < 4; i++) { // inkwell.rate-limit.mails.per-account-and-per-ip defaults to 3 an hour
+            anonymous().body(Map.of("email", user.email())).post("/api/users/password-reset").then().statusCode(202);
+        }
+
+        long requested = jdbc.query("""
+                SELECT count(*) FROM outbox_events e JOIN users u ON u.id = (e.payload->>'userId')::bigint
+                WHERE e.type = ? AND u.username = ?""", List.of(AccountMailService.PASSWORD_RESET_REQUESTED, user.username()),
+                rows -> rows.next() ? rows.getLong(1) : 0L);
+        assertThat(requested).isEqualTo(3);
     }
 
     @Test
