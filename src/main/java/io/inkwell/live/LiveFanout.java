@@ -42,6 +42,7 @@ class LiveFanout {
     private final Jdbc jdbc;
     private final Counter sent;
     private final Counter dropped;
+    private final Counter subscriptions;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
@@ -61,6 +62,8 @@ class LiveFanout {
         this.sent = Counter.builder("inkwell.live.messages.sent").description("Messages sent to WebSocket clients").register(registry);
         this.dropped = Counter.builder("inkwell.live.messages.dropped")
                 .description("Live messages not published because Redis did not take them").register(registry);
+        this.subscriptions = Counter.builder("inkwell.live.subscriptions")
+                .description("Redis subscriptions made for live fan-out: one at start, one after each loss").register(registry);
     }
 
     /** To the clients following an article; {@code textFollowing} for those who follow {@code authorId}. */
@@ -92,6 +95,7 @@ class LiveFanout {
                     this.subscriber = subscriber;
                     heartbeatSentNanos = 0;
                     state.set(State.SUBSCRIBED);
+                    subscriptions.increment();
                 }, this::lost);
     }
 

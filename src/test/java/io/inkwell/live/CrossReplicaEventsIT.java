@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.inkwell.support.Api;
 import io.inkwell.support.Api.Registered;
 import io.inkwell.support.Await;
-import io.inkwell.support.Database;
 import io.inkwell.support.LiveClient;
 import io.inkwell.support.Mailbox;
 import io.inkwell.support.PackagedApp;
@@ -104,7 +103,7 @@ class CrossReplicaEventsIT {
             }
             // The outage lasts until every one of these mails has failed at least three times.
             String[] usernames = users.stream().map(Registered::username).toArray(String[]::new);
-            Await.until("each mail retried while SMTP is down", Duration.ofSeconds(60), () -> Database.number("""
+            Await.until("each mail retried while SMTP is down", Duration.ofSeconds(60), () -> replicas.database.number("""
                     SELECT count(*) FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
                     JOIN users u ON u.id = (e.payload->>'userId')::bigint
                     WHERE d.consumer = 'mail' AND d.status = 'retrying' AND d.attempts >= 3 AND u.username = ANY(?)""",

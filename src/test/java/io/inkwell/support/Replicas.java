@@ -26,15 +26,17 @@ public final class Replicas implements AutoCloseable {
 
     public final PackagedApp a;
     public final PackagedApp b;
-    /** The replicas' own Redis and SMTP server; null when they use the test's Redis and the run's SMTP. */
+    /** The replicas' own database, Redis and SMTP server; null when they share the run's. */
+    public final Database database;
     public final RedisProcess redis;
     public final SmtpServer smtp;
     private final List<PackagedApp> apps;
 
-    private Replicas(List<PackagedApp> apps, RedisProcess redis, SmtpServer smtp) {
+    private Replicas(List<PackagedApp> apps, Database database, RedisProcess redis, SmtpServer smtp) {
         this.apps = apps;
         this.a = apps.get(0);
         this.b = apps.size() > 1 ? apps.get(1) : null;
+        this.database = database;
         this.redis = redis;
         this.smtp = smtp;
     }
@@ -43,14 +45,16 @@ public final class Replicas implements AutoCloseable {
     public static Replicas start(String name, String redisUrl) throws IOException, InterruptedException {
         Map<String, String> config = baseConfiguration();
         config.put("quarkus.redis.hosts", redisUrl);
-        return launch(name, 2, config, List.of(), null, null);
+        return launch(name, 2, config, List.of(), null, null, null);
     }
 
-    /** {@code count} replicas on a Redis and an SMTP server of their own, ready. */
+    /** {@code count} replicas on a database, a Redis and an SMTP server of their own, ready. */
     public static Replicas start(String name, int count, Map<String, String> overrides) throws IOException, InterruptedException {
+        Database database = Database.create(name);
         RedisProcess redis = RedisProcess.start();
         SmtpServer smtp = SmtpServer.start(freePort());
         Map<String, String> config = baseConfiguration();
+        config.putAll(database.configuration());
         config.put("quarkus.redis.hosts", redis.url());
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", Integer.toString(smtp.port()));
@@ -64,7 +68,7 @@ public final class Replicas implements AutoCloseable {
         config.put("inkwell.events.redis-timeout", "2s");
         config.put("inkwell.rate-limit.enabled", "false"); // tests register many users from one address
         config.putAll(overrides);
-        return launch(name, count, config, List.of("-Xmx256m"), redis, smtp);
+        return launch(name, count, config, List.of("-Xmx256m"), database, redis, smtp);
     }
 
     private static Map<String, String> baseConfiguration() {
@@ -75,14 +79,14 @@ public final class Replicas implements AutoCloseable {
     }
 
     private static Replicas launch(String name, int count, Map<String, String> config, List<String> jvmOptions,
-            RedisProcess redis, SmtpServer smtp) throws IOException, InterruptedException {
+            Database database, RedisProcess redis, SmtpServer smtp) throws IOException, InterruptedException {
         List<PackagedApp> apps = new ArrayList<>();
         Replicas replicas = null;
         try {
             for (int i = 0; i < count; i++) {
                 apps.add(PackagedApp.start(name + "-" + (char) ('a' + i) + ".log", jvmOptions, config));
             }
-            replicas = new Replicas(apps, redis, smtp);
+            replicas = new Replicas(apps, database, redis, smtp);
             for (PackagedApp app : apps) {
                 app.awaitManagement("/q/health/ready", status -> status == 200, Duration.ofSeconds(120));
             }
@@ -93,6 +97,13 @@ public final class Replicas implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The value of the metric {@code name} (summed over its series) on {@code app}'s management port. */
+    public static double metric(PackagedApp app, String name) {
+        String text = managementOf(app).accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     public PackagedApp get(int index) {
