@@ -48,7 +48,7 @@ public class NotificationResource {
         long recipient = currentUser.requireId();
         int size = limit(limit);
         List<NotificationResponse.View> page = notifications.page(recipient, before(cursor), size);
-        String next = page.size() > size ? cursorAfter(page.get(size - 1).id()) : null;
+        String next = page.size() > size ? cursorAfter(notifications.eventOf(recipient, page.get(size - 1).id())) : null;
         return new NotificationResponse(page.subList(0, Math.min(size, page.size())), notifications.unreadCount(recipient), next);
     }
 
@@ -84,9 +84,9 @@ public class NotificationResource {
         throw ApiException.unprocessable("limit", "must be a whole number between 1 and " + MAX_LIMIT);
     }
 
-    /** Cursors are opaque to clients: the last id of a page, base64url-encoded. */
-    private static String cursorAfter(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
+    /** Cursors are opaque to clients: the event of a page's last notification, base64url-encoded. */
+    private static String cursorAfter(long eventId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(eventId).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static long before(String cursor) {

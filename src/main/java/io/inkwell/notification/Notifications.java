@@ -18,8 +18,10 @@ import io.inkwell.notification.NotificationResponse.View;
 import io.inkwell.profile.ProfileResponse.Profile;
 
 /**
- * Reads and marks a user's notifications, newest first with keyset paging on the id. Every statement
- * is limited to the recipient, so another user's ids find, change and reveal nothing.
+ * Reads and marks a user's notifications, newest first by their events (consumers handle events in
+ * parallel, so notification ids need not follow them), with keyset paging: a cursor names the last
+ * notification seen. Every statement is limited to the recipient, so another user's ids find, change
+ * and reveal nothing.
  */
 @ApplicationScoped
 public class Notifications {
@@ -40,16 +42,22 @@ public class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Up to {@code limit} notifications older than {@code beforeId}, plus one to tell whether more follow. */
-    List<View> page(long recipientId, long beforeId, int limit) {
-        return jdbc.query(SELECT + "WHERE n.recipient_id = ? AND n.id < ? ORDER BY n.id DESC LIMIT ?",
-                List.of(recipientId, beforeId, limit + 1), rows -> {
+    /** Up to {@code limit} notifications of events before {@code beforeEventId}, plus one to tell whether more follow. */
+    List<View> page(long recipientId, long beforeEventId, int limit) {
+        return jdbc.query(SELECT + "WHERE n.recipient_id = ? AND n.event_id < ? ORDER BY n.event_id DESC LIMIT ?",
+                List.of(recipientId, beforeEventId, limit + 1), rows -> {
                     List<View> views = new ArrayList<>();
                     while (rows.next()) {
                         views.add(view(rows));
                     }
                     return views;
                 });
+    }
+
+    /** The event of one of the recipient's notifications: where the next page starts. */
+    long eventOf(long recipientId, String notificationId) {
+        return jdbc.query("SELECT event_id FROM notifications WHERE recipient_id = ? AND id = ?",
+                List.of(recipientId, Long.parseLong(notificationId)), rows -> rows.next() ? rows.getLong(1) : 0L);
     }
 
     long unreadCount(long recipientId) {
@@ -68,7 +76,7 @@ public class Notifications {
 
     /** Views of the given notifications by recipient, for pushing them live. */
     public Map<Long, List<View>> byRecipient(List<Long> ids) {
-        return jdbc.query(SELECT + "WHERE n.id = ANY(?) ORDER BY n.id", List.of((Object) ids.toArray(Long[]::new)), rows -> {
+        return jdbc.query(SELECT + "WHERE n.id = ANY(?) ORDER BY n.event_id", List.of((Object) ids.toArray(Long[]::new)), rows -> {
             Map<Long, List<View>> views = new LinkedHashMap<>();
             while (rows.next()) {
                 views.computeIfAbsent(rows.getLong(13), r -> new ArrayList<>()).add(view(rows));
