@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.inkwell.bench.MixedLoad;
 import io.inkwell.support.Api;
 import io.inkwell.support.Api.Registered;
 import io.inkwell.support.Await;
@@ -91,6 +93,52 @@ class CrossReplicaEventsIT {
                     .extract().jsonPath().getList("notifications.type");
             assertThat(types).hasSize(5).containsOnly("comment");
         }
+    }
+
+    /** A figure, not a verdict: delivery under load on a shared build machine says little about production. */
+    @Test
+    void shouldPrintCommentDeliveryFromAToBUnderLoad() throws Exception {
+        Registered author = Api.register(on(a), "loaded");
+        Registered reader = Api.register(on(a), "lreader");
+        String slug = as(author).port(a.port).body(Map.of("article", Map.of("title", Api.unique("Loaded"),
+                "description", "d", "body", "b", "tagList", List.of()))).post("/api/articles")
+                .then().statusCode(201).extract().path("article.slug");
+        Duration load = Duration.ofSeconds(30);
+        List<String> loadResults = new CopyOnWriteArrayList<>();
+        List<Thread> loaders = List.of(a, b).stream().map(app -> Thread.ofPlatform().start(() -> {
+            try {
+                loadResults.add(new MixedLoad(app.port).run(4, load));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).toList();
+
+        List<Long> millis = new ArrayList<>();
+        try (LiveClient watcher = LiveClient.connect(LiveClient.uri(b.port), null)) {
+            watcher.subscribe(slug);
+            long until = System.nanoTime() + load.minusSeconds(5).toNanos();
+            for (int i = 0; System.nanoTime() < until; i++) {
+                String body = "Loaded comment " + i;
+                long sent = System.nanoTime();
+                as(reader).port(a.port).body(Map.of("comment", Map.of("body", body)))
+                        .post("/api/articles/{slug}/comments", slug).then().statusCode(200);
+                LiveClient.Received received = watcher.awaitReceived(m -> "comment".equals(m.getString("type"))
+                        && body.equals(m.getJsonObject("comment").getString("body")), Duration.ofSeconds(30));
+                millis.add((received.atNanos() - sent) / 1_000_000);
+            }
+        }
+        for (Thread loader : loaders) {
+            loader.join();
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("Comment through A to a WebSocket client on B under load (4 clients per replica: %s), "
+                + "ms, request included: n=%d p50=%d p95=%d p99=%d max=%d%n", loadResults, sorted.size(),
+                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.getLast());
+        assertThat(sorted).isNotEmpty();
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     @Test
