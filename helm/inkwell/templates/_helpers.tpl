@@ -98,6 +98,14 @@ The secret-capable settings: environment variable, values entry, key in the char
 - env: SMALLRYE_JWT_SIGN_KEY
   path: jwt.privateKey
   key: jwt-private-key
+- env: QUARKUS_MAILER_USERNAME
+  path: mail.username
+  key: smtp-username
+  optional: true
+- env: QUARKUS_MAILER_PASSWORD
+  path: mail.password
+  key: smtp-password
+  optional: true
 {{- end }}
 
 {{/*
@@ -162,9 +170,15 @@ Settings given neither inline nor through an existing Secret, one values path pe
 {{- $root := . }}
 {{- range (include "inkwell.secretSettings" . | fromYamlArray) }}
 {{- $s := include "inkwell.settingAt" (dict "root" $root "path" .path) | fromYaml }}
-{{- if not (or $s.value $s.existingSecret.name) }}
+{{- if not (or $s.value $s.existingSecret.name .optional) }}
 {{ .path }}
 {{- end }}
+{{- end }}
+{{- if not .Values.mail.host }}
+mail.host
+{{- end }}
+{{- if not .Values.mail.from }}
+mail.from
 {{- end }}
 {{- end }}
 

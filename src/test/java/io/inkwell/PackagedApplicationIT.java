@@ -43,6 +43,11 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void shouldNotServeTheDevMailPage() {
+        anonymous().get("/dev/mails").then().statusCode(404);
+    }
+
+    @Test
     void shouldNotShipTheEmbeddedServers() throws IOException {
         Path binary = PackagedApp.nativeBinary();
         if (binary != null) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.inkwell.config.local.ExternalServersResource;
 import io.inkwell.support.PackagedApp;
 
-/** The packaged application refuses to start in prod without its keys, and says what to set. */
+/** The packaged application refuses to start in prod without its keys or its SMTP server, and says what to set. */
 class RequiredProdSettingsIT {
 
     @Test
@@ -27,7 +27,23 @@ class RequiredProdSettingsIT {
             assertThat(Files.readString(app.log()))
                     .contains("MP_JWT_VERIFY_PUBLICKEY")
                     .contains("SMALLRYE_JWT_SIGN_KEY")
-                    .doesNotContain("QUARKUS_REDIS_HOSTS (");
+                    .doesNotContain("QUARKUS_REDIS_HOSTS (")
+                    .doesNotContain("QUARKUS_MAILER_HOST (");
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutAnSmtpServerAndSender() throws Exception {
+        Map<String, String> withoutMail = new HashMap<>(ExternalServersResource.configuration());
+        withoutMail.keySet().removeIf(key -> key.startsWith("quarkus.mailer"));
+
+        try (PackagedApp app = PackagedApp.start("required-mail-settings-it.log", List.of(), withoutMail)) {
+            assertThat(app.process.waitFor(60, TimeUnit.SECONDS)).as("stopped by itself").isTrue();
+            assertThat(app.process.exitValue()).isNotZero();
+            assertThat(Files.readString(app.log()))
+                    .contains("QUARKUS_MAILER_HOST (")
+                    .contains("QUARKUS_MAILER_FROM (")
+                    .doesNotContain("MP_JWT_VERIFY_PUBLICKEY (");
         }
     }
 }

@@ -69,7 +69,7 @@ public class ArticleService {
         article.persist();
         List<String> tags = namesOf(request.tagList());
         ArticleTags.link(article, tags);
-        events.published();
+        events.published(article);
         changed.fire(Changed.of(withTags(tags, Topic.articleSet(), Topic.tagSet())));
         return get(article.slug, authorId);
     }
@@ -109,15 +109,22 @@ public class ArticleService {
                 Topic.commentsOn(article.slug))));
     }
 
-    /** Two statements: the favorite (the database's keys make it idempotent and check the user), then the view. */
+    /**
+     * Two statements: the favorite (the database's keys make it idempotent and check the user), then the
+     * view. Only a new favorite is announced.
+     */
     public ArticleResponse.View favorite(long userId, String slug) {
+        Long added;
         try {
-            jdbc.update(Favorite.ADD, userId, slug);
+            added = jdbc.query(Favorite.ADD, List.of(userId, slug), rows -> rows.next() ? rows.getLong(1) : null);
         } catch (PersistenceException e) {
             if ("favorites_user_id_fkey".equals(Jdbc.violatedConstraint(e))) {
                 throw new UnauthorizedException(); // the token's user no longer exists
             }
             throw e;
+        }
+        if (added != null) {
+            events.favorited(userId, added);
         }
         changed.fire(Changed.of(Topic.article(slug), Topic.favoritesOf(userId)));
         return get(slug, userId);

@@ -29,11 +29,15 @@ public class Favorite extends PanacheEntityBase {
     @Column(name = "article_id")
     public Long articleId;
 
-    /** Favorites an article by slug; nothing happens when it is favorited already or does not exist. */
+    /**
+     * Favorites an article by slug, answering the article's id when the favorite is new; nothing
+     * happens (and no row comes back) when it is favorited already or does not exist.
+     */
     static final String ADD = """
             INSERT INTO favorites (user_id, article_id, article_created_at)
             SELECT ?, id, created_at FROM articles WHERE slug = ?
-            ON CONFLICT DO NOTHING""";
+            ON CONFLICT DO NOTHING
+            RETURNING article_id""";
 
     static final String REMOVE = "DELETE FROM favorites WHERE user_id = ? AND article_id = (SELECT id FROM articles WHERE slug = ?)";
 

@@ -42,8 +42,8 @@ public class Comment extends TimestampedEntity {
     static final String ADD = """
             WITH added AS (INSERT INTO comments (article_id, author_id, body, created_at, updated_at)
                            SELECT id, ?, ?, ?, ? FROM articles WHERE slug = ?
-                           RETURNING id, author_id, body)
-            SELECT c.id, c.body, u.username, u.bio, u.image FROM added c JOIN users u ON u.id = c.author_id""";
+                           RETURNING id, author_id, body, article_id)
+            SELECT c.id, c.body, u.username, u.bio, u.image, c.article_id FROM added c JOIN users u ON u.id = c.author_id""";
 
     /** Oldest first, as a conversation reads; up to {@code limit + 1}, so the caller sees whether more follow. */
     static List<Comment> pageFor(Article article, CommentPage page) {

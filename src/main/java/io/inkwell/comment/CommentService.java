@@ -30,12 +30,14 @@ public class CommentService {
 
     private final ArticleService articles;
     private final Jdbc jdbc;
+    private final CommentEvents events;
     private final Counter posted;
     private final Event<Changed> changed;
 
-    CommentService(ArticleService articles, Jdbc jdbc, MeterRegistry registry, Event<Changed> changed) {
+    CommentService(ArticleService articles, Jdbc jdbc, CommentEvents events, MeterRegistry registry, Event<Changed> changed) {
         this.articles = articles;
         this.jdbc = jdbc;
+        this.events = events;
         this.changed = changed;
         this.posted = Counter.builder("inkwell.comments.posted").description("Comments posted").register(registry);
     }
@@ -60,11 +62,11 @@ public class CommentService {
     /** One statement: the comment, inserted on the article the slug names, answered with its author. */
     public CommentResponse.View add(long userId, String slug, CommentRequests.NewComment request) {
         OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
-        CommentResponse.View comment;
+        Added added;
         try {
-            comment = jdbc.query(Comment.ADD, List.of(userId, request.body(), now, now, slug), rows -> rows.next()
-                    ? new CommentResponse.View(rows.getLong(1), now.toInstant(), now.toInstant(), rows.getString(2),
-                            new Profile(rows.getString(3), rows.getString(4), rows.getString(5), false))
+            added = jdbc.query(Comment.ADD, List.of(userId, request.body(), now, now, slug), rows -> rows.next()
+                    ? new Added(new CommentResponse.View(rows.getLong(1), now.toInstant(), now.toInstant(), rows.getString(2),
+                            new Profile(rows.getString(3), rows.getString(4), rows.getString(5), false)), rows.getLong(6))
                     : null);
         } catch (PersistenceException e) {
             if ("comments_author_id_fkey".equals(Jdbc.violatedConstraint(e))) {
@@ -72,9 +74,11 @@ public class CommentService {
             }
             throw e;
         }
-        if (comment == null) {
+        if (added == null) {
             throw ApiException.notFound("article");
         }
+        CommentResponse.View comment = added.view();
+        events.posted(comment.id(), added.articleId(), userId);
         posted.increment();
         changed.fire(Changed.of(Topic.commentsOn(slug)));
         return comment;
@@ -86,7 +90,12 @@ public class CommentService {
         if (!comment.author.id.equals(userId)) {
             throw ApiException.forbidden("comment", "only the author may delete this comment");
         }
+        events.deleted(comment);
         comment.delete();
         changed.fire(Changed.of(Topic.commentsOn(article.slug)));
+    }
+
+    /** A new comment's answer, and the article it went on (for its event). */
+    private record Added(CommentResponse.View view, long articleId) {
     }
 }

@@ -12,6 +12,12 @@ public interface InkwellConfig {
 
     Password password();
 
+    EventSettings events();
+
+    MailSettings mail();
+
+    LiveSettings live();
+
     Redis redis();
 
     Cache cache();

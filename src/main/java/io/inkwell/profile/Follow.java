@@ -35,12 +35,15 @@ public class Follow extends PanacheEntityBase {
                    EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ? AND f.followed_id = u.id)
             FROM users u WHERE lower(u.username) = lower(?)""";
 
-    /** Follows a user by name and answers them; following oneself writes nothing (the caller refuses it). */
+    /**
+     * Follows a user by name and answers them, and (last column) whether the follow is new; following
+     * oneself writes nothing (the caller refuses it).
+     */
     static final String ADD = """
             WITH target AS (SELECT id, username, bio, image FROM users WHERE lower(username) = lower(?)),
                  added AS (INSERT INTO follows (follower_id, followed_id)
-                           SELECT ?, id FROM target WHERE id <> ? ON CONFLICT DO NOTHING)
-            SELECT id, username, bio, image, true FROM target""";
+                           SELECT ?, id FROM target WHERE id <> ? ON CONFLICT DO NOTHING RETURNING followed_id)
+            SELECT id, username, bio, image, true, EXISTS (SELECT 1 FROM added) FROM target""";
 
     static final String REMOVE = """
             WITH target AS (SELECT id, username, bio, image FROM users WHERE lower(username) = lower(?)),

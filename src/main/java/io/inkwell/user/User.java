@@ -1,5 +1,6 @@
 package io.inkwell.user;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,10 @@ public class User extends TimestampedEntity {
     public String bio;
 
     public String image;
+
+    /** When the current address was proven to be the user's; {@code null} until then. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
 
     /** E-mail addresses are matched whatever their case, as the unique index does. */
     public static Optional<User> findByEmail(String email) {

@@ -39,7 +39,7 @@ public class UserService {
         user.rename(request.username());
         user.passwordHash = passwords.hash(request.password());
         writeGuardingUniqueness(user::persist);
-        events.registered();
+        events.registered(user);
         changed.fire(Changed.of(Topic.user(user.username)));
         return user;
     }
@@ -69,6 +69,8 @@ public class UserService {
         User user = require(id);
         String username = changes.username() == null ? null : Usernames.normalize(changes.username());
         rejectTaken(changes.email(), username, user.id);
+        String previousEmail = user.email;
+        boolean newAddress = changes.email() != null && !changes.email().equalsIgnoreCase(previousEmail);
         Set<Topic> stale = new HashSet<>();
         if (username != null || changes.bio() != null || changes.image() != null) {
             stale.add(Topic.user(user.username)); // shown on profiles, articles and comments
@@ -77,12 +79,15 @@ public class UserService {
         if (changes.email() != null) {
             user.email = changes.email();
         }
+        if (newAddress) {
+            user.emailVerifiedAt = null;
+            events.emailChanged(user, previousEmail);
+        }
         if (changes.username() != null) {
             user.rename(changes.username());
         }
         if (changes.password() != null) {
-            user.passwordHash = passwords.hash(changes.password());
-            passwordChanged.fire(new PasswordChanged(user.id));
+            changePassword(user, changes.password());
         }
         if (changes.bio() != null) {
             user.bio = changes.bio().isEmpty() ? null : changes.bio();
@@ -94,6 +99,28 @@ public class UserService {
         });
         changed.fire(Changed.of(stale));
         return user;
+    }
+
+    /**
+     * The one way a password changes: PUT /api/user and the password reset both come here. Sessions
+     * other than the caller's end with it (all of them on a reset). The owner gets a notice mail.
+     */
+    public void changePassword(User user, String newPassword) {
+        user.passwordHash = passwords.hash(newPassword);
+        passwordChanged.fire(new PasswordChanged(user.id));
+        events.passwordChanged(user);
+    }
+
+    /** Marks {@code address} verified, provided it is still the user's address; false otherwise. */
+    public boolean confirmEmail(long userId, String address) {
+        User user = User.findById(userId);
+        if (user == null || !user.email.equalsIgnoreCase(address)) {
+            return false;
+        }
+        if (user.emailVerifiedAt == null) {
+            user.emailVerifiedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+        return true;
     }
 
     private static void rejectTaken(String email, String username, Long userId) {

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * lists, tags, articles and the feed, publish, comment, favorite and follow. Used to measure memory
  * after realistic use; the load benchmark (issue 9) measures throughput.
  */
-final class MixedLoad {
+public final class MixedLoad {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
@@ -33,12 +33,12 @@ final class MixedLoad {
     private final AtomicLong failures = new AtomicLong();
     private final Map<String, LongAdder> failuresByCause = new ConcurrentSkipListMap<>();
 
-    MixedLoad(int port) {
+    public MixedLoad(int port) {
         this.base = "http://localhost:" + port;
     }
 
     /** Runs {@code clients} clients for {@code duration}; returns "requests (failures)". */
-    String run(int clients, Duration duration) throws InterruptedException {
+    public String run(int clients, Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {

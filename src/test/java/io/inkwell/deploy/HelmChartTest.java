@@ -306,7 +306,9 @@ class HelmChartTest {
 
         assertThat(expressions).contains("http_server_requests_seconds", "jvm_memory_used_bytes", "agroal_",
                 "inkwell_users_registered_total", "inkwell_logins_failed_total",
-                "inkwell_articles_published_total", "inkwell_comments_posted_total");
+                "inkwell_articles_published_total", "inkwell_comments_posted_total",
+                "inkwell_events_outbox_backlog", "inkwell_events_stream_lag_seconds", "inkwell_events_handled_total",
+                "inkwell_events_retried_total", "inkwell_events_dead_lettered_total", "inkwell_events_handling_seconds_bucket");
     }
 
     @Test

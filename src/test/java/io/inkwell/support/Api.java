@@ -51,9 +51,14 @@ public final class Api {
     }
 
     public static Registered register(String prefix) {
+        return register(anonymous(), prefix);
+    }
+
+    /** Registers through a given replica: {@code register(anonymous().port(port), "alice")}. */
+    public static Registered register(RequestSpecification through, String prefix) {
         String username = unique(prefix);
         String email = username + "@example.com";
-        String token = anonymous()
+        String token = through
                 .body(Map.of("user", Map.of("username", username, "email", email, "password", PASSWORD)))
                 .post("/api/users")
                 .then().statusCode(201)

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Plain JDBC for the hot paths, where a statement or two answer a request and an ORM session would
- * only add work: list and article reads, and the small idempotent writes. Inside a transaction the
+ * only add work: list and article reads, the small idempotent writes, and the event pipeline's
+ * bookkeeping. Inside a transaction the
  * connection is the transaction's own (the one Hibernate uses too); outside, one from the pool in
  * auto-commit. Failures surface as {@link PersistenceException}s with the SQLException as cause, so
  * the error mappers answer them like Hibernate's.
@@ -51,7 +53,7 @@ public class Jdbc {
     /** @return the number of rows written */
     public int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, List.of(parameters))) {
+                PreparedStatement statement = prepare(connection, sql, Arrays.asList(parameters))) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException(e.getMessage(), e);

@@ -23,6 +23,8 @@ public final class DevToolingScan {
             "io.inkwell.config.local.embedded.EmbeddedServers",
             "io.inkwell.config.local.embedded.PostgresServer",
             "io.inkwell.config.local.embedded.RedisServer",
+            "io.inkwell.config.local.embedded.SmtpServer",
+            "io.inkwell.config.local.embedded.DevMailsPage",
             "io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
             "redis.embedded.RedisServer",
             "com.icegreen.greenmail.util.GreenMail");

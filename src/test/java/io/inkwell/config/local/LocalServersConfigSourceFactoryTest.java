@@ -33,6 +33,7 @@ class LocalServersConfigSourceFactoryTest {
         Map<String, String> configured = Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/inkwell",
                 "quarkus.redis.hosts", "redis://cache.example:6379",
+                "quarkus.mailer.host", "smtp.example",
                 "mp.jwt.verify.publickey.location", "/keys/public.pem");
 
         Iterable<ConfigSource> sources = factory.getConfigSources(context(List.of("dev"), configured));

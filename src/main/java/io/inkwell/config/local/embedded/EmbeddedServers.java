@@ -28,6 +28,9 @@ public final class EmbeddedServers implements LocalServers {
         if (!configured.test("quarkus.redis.hosts")) {
             properties.putAll(redis());
         }
+        if (!configured.test("quarkus.mailer.host")) {
+            properties.putAll(smtp());
+        }
         if (!configured.test("mp.jwt.verify.publickey") && !configured.test("mp.jwt.verify.publickey.location")) {
             properties.putAll(jwtKeys(workDir));
         }
@@ -45,6 +48,19 @@ public final class EmbeddedServers implements LocalServers {
 
     public static Map<String, String> redis() {
         return Map.of("quarkus.redis.hosts", once("inkwell-local.redis-url", RedisServer::start));
+    }
+
+    /** An SMTP server that keeps what it receives; see {@link SmtpServer} for how to read it. */
+    public static Map<String, String> smtp() {
+        String port = once("inkwell-local.smtp-port", () -> {
+            try {
+                return Integer.toString(SmtpServer.start(freePort()).port());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not start the embedded SMTP server; "
+                        + "set QUARKUS_MAILER_HOST to use an external one", e);
+            }
+        });
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", port);
     }
 
     public static Map<String, String> jwtKeys(Path workDir) {
