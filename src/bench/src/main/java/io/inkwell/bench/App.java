@@ -46,6 +46,9 @@ final class App implements AutoCloseable {
         // more than a user's writes per minute; -Dbench.app-args can turn either back on.
         command.add("-Dinkwell.cache.enabled=false");
         command.add("-Dinkwell.rate-limit.enabled=false");
+        if (!configured("quarkus.mailer.from")) { // prod refuses to start without a sender
+            command.add("-Dquarkus.mailer.from=Inkwell benchmark <no-reply@inkwell.localhost>");
+        }
         command.addAll(settings.appArgs());
         command.add("-Dquarkus.http.port=" + port);
         int managementPort = freePort();
