@@ -33,11 +33,14 @@ public class UserService {
     }
 
     public User register(UserRequests.NewUser request) {
+        // Hashed before the first statement: the pool's connection is taken lazily, and bcrypt's tens of
+        // milliseconds should not hold it.
+        String passwordHash = passwords.hash(request.password());
         rejectTaken(request.email(), Usernames.normalize(request.username()), null);
         User user = new User();
         user.email = request.email();
         user.rename(request.username());
-        user.passwordHash = passwords.hash(request.password());
+        user.passwordHash = passwordHash;
         writeGuardingUniqueness(user::persist);
         events.registered(user);
         changed.fire(Changed.of(Topic.user(user.username)));
