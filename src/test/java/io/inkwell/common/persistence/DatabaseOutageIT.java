@@ -44,6 +44,7 @@ class DatabaseOutageIT {
         postgres = PostgresProcess.start();
         String redis = ExternalServersResource.configuration().get("quarkus.redis.hosts");
         Map<String, String> config = new java.util.HashMap<>(postgres.configuration());
+        config.put("inkwell.database.timeout", "250ms"); // the production bound this test holds to
         config.put("inkwell.rate-limit.enabled", "false"); // the test writes as one user, quickly
         replicas = Replicas.start("database-outage-it", redis, config);
     }
