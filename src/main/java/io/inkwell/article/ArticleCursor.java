@@ -11,7 +11,7 @@ import java.util.Base64;
  * these two values, so the next page starts right after them however deep it is, and articles
  * published meanwhile neither repeat nor shift entries.
  *
- * <p>Plain Java on purpose: the benchmark (bench/) compiles this file with {@link ArticleSql}.
+ * <p>Plain Java on purpose: the benchmark (src/bench/) compiles this file with {@link ArticleSql}.
  */
 public record ArticleCursor(Instant createdAt, long id) {
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The SQL of article reads, in one place: the service sends these statements, and the benchmark
- * (bench/, which compiles this file) replays the very same ones to measure the database's ceiling.
+ * (src/bench/, which compiles this file) replays the very same ones to measure the database's ceiling.
  * Plain Java and JDBC only, for that reason.
  *
  * <p>A list is one statement: the page, its total and, for each article, the author, the tags, the

@@ -23,7 +23,7 @@ import io.inkwell.support.PackagedApp;
  */
 class BenchmarkSmokeIT {
 
-    private static final Path BENCH = Path.of("bench").toAbsolutePath();
+    private static final Path BENCH = Path.of("src", "bench").toAbsolutePath();
 
     @Test
     void shouldRunEveryBenchmarkScenarioWithoutFailures() throws Exception {

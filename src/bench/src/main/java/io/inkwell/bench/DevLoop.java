@@ -12,7 +12,7 @@ import java.util.Locale;
  * answered request (warm: dependencies resolved, classes compiled, the dev database kept), then an
  * edit of a method of a resource class to the first answer that runs the edited code.
  *
- * <pre>../mvnw -f bench verify -Dbench.mode=dev-loop</pre>
+ * <pre>./mvnw -f src/bench verify -Dbench.mode=dev-loop</pre>
  */
 final class DevLoop {
 

@@ -21,7 +21,7 @@ import io.inkwell.config.local.embedded.EmbeddedServers;
  */
 final class App implements AutoCloseable {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     private final Process process;
     final String url;

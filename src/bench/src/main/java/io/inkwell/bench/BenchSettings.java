@@ -43,7 +43,7 @@ record BenchSettings(String target, boolean start, boolean rebuild, Path app, Li
                 value("bench.target", null),
                 flag("bench.start"),
                 flag("bench.rebuild"),
-                Path.of(value("bench.app", "../target/quarkus-app")).toAbsolutePath().normalize(),
+                Path.of(value("bench.app", "../../target/quarkus-app")).toAbsolutePath().normalize(),
                 words(value("bench.app-jvm", "")),
                 words(value("bench.app-args", "")),
                 value("bench.jdbc-url", null),
