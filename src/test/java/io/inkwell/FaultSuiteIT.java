@@ -59,7 +59,8 @@ class FaultSuiteIT {
     void shouldLoseNoAcknowledgedWriteAndAnswerOnly503InsideFaults() throws Exception {
         try (PostgresProcess postgres = PostgresProcess.start(); RedisProcess redis = RedisProcess.start()) {
             Map<String, String> config = new HashMap<>(postgres.configuration());
-            config.put("inkwell.rate-limit.enabled", "false"); // each load thread writes as one user
+            config.put("inkwell.database.timeout", "250ms"); // the production bound this test holds to
+        config.put("inkwell.rate-limit.enabled", "false"); // each load thread writes as one user
             Replicas replicas = Replicas.start("fault-suite-it", redis.url(), config);
             try {
                 run(replicas, postgres, redis);
