@@ -22,4 +22,11 @@ public interface LiveSettings {
     /** A connection from which nothing (no message, no answer to a ping) arrived for this long is closed. */
     @WithDefault("90s")
     Duration idleTimeout();
+
+    /**
+     * How often a signed-in connection's token is checked again: a connection whose session ended
+     * (logout, password reset, theft detection) is closed within this time.
+     */
+    @WithDefault("10s")
+    Duration sessionCheckInterval();
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.inkwell.config.InkwellConfig;
 import io.inkwell.config.LiveSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -23,18 +25,20 @@ import io.quarkus.websockets.next.WebSocketConnection;
 @ApplicationScoped
 class LiveConnections {
 
-    /** One open connection. {@code userId} is null for an anonymous one. */
+    /** One open connection. {@code token} and {@code userId} are null for an anonymous one. */
     static final class Client {
         final WebSocketConnection connection;
         final Long userId;
+        final JsonWebToken token;
         final Instant tokenExpiry;
         final Set<Long> articles = ConcurrentHashMap.newKeySet();
         volatile long lastHeardNanos = System.nanoTime();
 
-        Client(WebSocketConnection connection, Long userId, Instant tokenExpiry) {
+        Client(WebSocketConnection connection, JsonWebToken token) {
             this.connection = connection;
-            this.userId = userId;
-            this.tokenExpiry = tokenExpiry;
+            this.token = token;
+            this.userId = token == null ? null : Long.valueOf(token.getSubject());
+            this.tokenExpiry = token == null ? null : Instant.ofEpochSecond(token.getExpirationTime());
         }
 
         void heard() {
@@ -57,12 +61,13 @@ class LiveConnections {
     }
 
     /** Registers the connection, or refuses it (empty) when its user, or anonymous users, hold too many. */
-    synchronized Optional<Client> open(WebSocketConnection connection, Long userId, Instant tokenExpiry) {
+    synchronized Optional<Client> open(WebSocketConnection connection, JsonWebToken token) {
+        Long userId = token == null ? null : Long.valueOf(token.getSubject());
         if (userId == null ? anonymous >= settings.maxAnonymousConnections()
                 : byUser.getOrDefault(userId, Set.of()).size() >= settings.maxConnectionsPerUser()) {
             return Optional.empty();
         }
-        Client client = new Client(connection, userId, tokenExpiry);
+        Client client = new Client(connection, token);
         clients.put(connection.id(), client);
         if (userId == null) {
             anonymous++;

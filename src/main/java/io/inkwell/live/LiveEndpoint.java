@@ -1,7 +1,5 @@
 package io.inkwell.live;
 
-import java.time.Instant;
-
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -52,22 +50,16 @@ class LiveEndpoint {
     @OnOpen
     @Blocking
     void open(WebSocketConnection connection) {
-        Long userId = null;
-        Instant expiry = null;
-        String username = null;
-        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-            userId = Long.valueOf(jwt.getSubject());
-            expiry = Instant.ofEpochSecond(jwt.getExpirationTime());
-            username = jwt.getName();
-        }
-        if (connections.open(connection, userId, expiry).isEmpty()) {
+        JsonWebToken token = !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getSubject() != null ? jwt : null;
+        if (connections.open(connection, token).isEmpty()) {
             send(connection, new LiveMessages.Error("too many open connections", null));
             connection.close(new CloseReason(POLICY_VIOLATION, "too many open connections")).subscribe().with(ok -> {
             }, failure -> {
             });
             return;
         }
-        send(connection, new LiveMessages.Connected(username));
+        send(connection, new LiveMessages.Connected(token == null ? null : token.getName()));
     }
 
     @OnTextMessage

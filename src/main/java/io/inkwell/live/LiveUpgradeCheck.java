@@ -22,9 +22,10 @@ class LiveUpgradeCheck implements HttpUpgradeCheck {
         if (context.httpRequest().getHeader("Authorization") == null) {
             return CheckResult.permitUpgrade();
         }
-        return context.securityIdentity().onItemOrFailure().transform((identity, failure) ->
-                failure != null || identity == null || identity.isAnonymous()
-                        ? CheckResult.rejectUpgradeSync(401, CHALLENGE)
-                        : CheckResult.permitUpgradeSync());
+        // A failed authentication has been answered (401 with its challenge) by the security layer
+        // already, as for a REST request: passing the failure on keeps the two from answering twice.
+        return context.securityIdentity().map(identity -> identity == null || identity.isAnonymous()
+                ? CheckResult.rejectUpgradeSync(401, CHALLENGE)
+                : CheckResult.permitUpgradeSync());
     }
 }

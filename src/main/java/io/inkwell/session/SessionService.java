@@ -14,6 +14,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.inkwell.common.change.Changed;
 import io.inkwell.common.change.Topic;
 import io.inkwell.common.error.ApiException;
@@ -33,6 +35,7 @@ import io.inkwell.user.User;
 public class SessionService implements Sessions {
 
     private final TokenService tokens;
+    private final SessionStates states;
     private final CurrentSession current;
     private final Event<Changed> changed;
     private final InkwellConfig.Session config;
@@ -40,11 +43,18 @@ public class SessionService implements Sessions {
     // native-image build time, and baked into every binary.
     private final SecureRandom random = new SecureRandom();
 
-    SessionService(TokenService tokens, CurrentSession current, Event<Changed> changed, InkwellConfig config) {
+    SessionService(TokenService tokens, SessionStates states, CurrentSession current, Event<Changed> changed, InkwellConfig config) {
         this.tokens = tokens;
+        this.states = states;
         this.current = current;
         this.changed = changed;
         this.config = config.session();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // the check reads in a transaction of its own, if at all
+    public boolean accepts(JsonWebToken token) {
+        return states.accepts(token);
     }
 
     /** What a refresh gave: the user and new tokens, or nothing (unknown, used, ended or expired token). */

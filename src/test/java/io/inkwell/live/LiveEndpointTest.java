@@ -180,6 +180,25 @@ class LiveEndpointTest {
     }
 
     @Test
+    void shouldCloseOnlyTheConnectionWhoseSessionEnded() {
+        Registered user = register("lsession");
+        String otherSession = Api.anonymous()
+                .body(Map.of("user", Map.of("email", user.email(), "password", Api.PASSWORD)))
+                .post("/api/users/login").then().statusCode(200).extract().path("user.token");
+        try (LiveClient loggingOut = LiveClient.connect(live(), user.token());
+                LiveClient staying = LiveClient.connect(live(), otherSession)) {
+            loggingOut.await(m -> "connected".equals(m.getString("type")));
+            staying.await(m -> "connected".equals(m.getString("type")));
+
+            as(user).post("/api/users/logout").then().statusCode(204);
+
+            assertThat(loggingOut.awaitClosed(Duration.ofSeconds(30))).as("closed within the %test session check (500 ms)").isEqualTo(1008);
+            staying.send(new JsonObject().put("type", "subscribe").put("article", Api.unique("no-such-article")).encode());
+            assertThat(staying.await(m -> "error".equals(m.getString("type"))).getString("error")).contains("article");
+        }
+    }
+
+    @Test
     void shouldCloseAConnectionThatAnswersNoPings() throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
