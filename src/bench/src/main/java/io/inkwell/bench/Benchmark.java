@@ -72,8 +72,11 @@ public final class Benchmark {
             InkwellSimulation.only = scenario;
             InkwellSimulation.warmUp = first;
             first = false;
-            gatling = Math.max(gatling, Gatling$.MODULE$.fromArgs(new String[] {"-s", InkwellSimulation.class.getName(),
-                    "-rf", results.toString(), "-rd", scenario + ", " + settings.size() + " data, " + settings.users() + " users"}));
+            // Live delivery is timed during the mix, the realistic load.
+            try (LiveProbe probe = scenario.equals("mix") ? LiveProbe.start(target, fixture) : null) {
+                gatling = Math.max(gatling, Gatling$.MODULE$.fromArgs(new String[] {"-s", InkwellSimulation.class.getName(),
+                        "-rf", results.toString(), "-rd", scenario + ", " + settings.size() + " data, " + settings.users() + " users"}));
+            }
             if (settings.ceiling() && reads.containsKey(scenario)) {
                 ceiling.put(scenario, Ceiling.measure(db, sql, reads.get(scenario), settings, scenario));
             }

@@ -26,10 +26,10 @@ final class Scenarios {
             "list-by-author", "list-by-favorited", "feed", "feed-heavy", "article", "comments", "comment", "favorite",
             "follow", "mix");
 
-    /** Report order: every request name, then the mix. */
+    /** Report order: every request name, then the mix, then live delivery timed during the mix. */
     static final java.util.List<String> ORDER = java.util.List.of("tags", "list-anonymous", "list-signed-in", "list-by-tag",
             "list-by-author", "list-by-favorited", "feed", "feed-heavy", "article", "comments", "comment", "favorite",
-            "unfavorite", "follow", "unfollow", "mix");
+            "unfavorite", "follow", "unfollow", "mix", LiveProbe.NAME);
 
     private Scenarios() {
     }
