@@ -21,8 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.inkwell.common.persistence.Jdbc;
 import io.inkwell.profile.ProfileService;
 import io.inkwell.support.Api.Registered;
+import io.inkwell.support.Await;
 import io.inkwell.support.Uncached;
 import io.inkwell.user.User;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +57,9 @@ class ArticleListStatementsTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Jdbc jdbc;
 
     @Inject
     ArticleService articles;
@@ -117,17 +122,29 @@ class ArticleListStatementsTest {
         return QuarkusTransaction.requiringNew().call(() -> User.findByUsername(user.username()).orElseThrow().id);
     }
 
+    /**
+     * Both counts are process-wide, and the event pipeline's background work sends statements of its
+     * own: its consumers while the set-up's events are handled (awaited first), and the relay's look at
+     * the outbox at any time. That can only add, so the fewest of a few measurements is the request's
+     * own: a statement per article would show in every one.
+     */
     private long statementsFor(RequestSpecification request, String path, int expectedSize) {
+        Await.until("the set-up's events handled", () -> jdbc.query(
+                "SELECT count(*) FROM outbox_events WHERE completed_at IS NULL", List.of(), rows -> rows.next() && rows.getLong(1) == 0));
         request.get(path).then().statusCode(200); // the token's session state is in Redis from now on
         Statistics statistics = sessionFactory.getStatistics();
         assertThat(statistics.isStatisticsEnabled()).isTrue();
-        statistics.clear();
-        double jdbcBefore = registry.counter("inkwell.jdbc.statements").count();
-        JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
-        long statements = statistics.getPrepareStatementCount()
-                + (long) (registry.counter("inkwell.jdbc.statements").count() - jdbcBefore);
-        assertThat(page.getList("articles")).hasSize(expectedSize);
-        return statements;
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            statistics.clear();
+            double jdbcBefore = registry.counter("inkwell.jdbc.statements").count();
+            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            long statements = statistics.getPrepareStatementCount()
+                    + (long) (registry.counter("inkwell.jdbc.statements").count() - jdbcBefore);
+            assertThat(page.getList("articles")).hasSize(expectedSize);
+            fewest = Math.min(fewest, statements);
+        }
+        return fewest;
     }
 
     /** Every entry carries the right tags, favorites and following flag for the signed-in viewer. */
