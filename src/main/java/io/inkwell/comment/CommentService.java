@@ -78,7 +78,7 @@ public class CommentService {
             throw ApiException.notFound("article");
         }
         CommentResponse.View comment = added.view();
-        events.posted(comment.id(), added.articleId(), userId);
+        events.posted(slug, added.articleId(), userId, comment);
         posted.increment();
         changed.fire(Changed.of(Topic.commentsOn(slug)));
         return comment;

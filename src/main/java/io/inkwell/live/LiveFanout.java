@@ -61,7 +61,7 @@ class LiveFanout {
         this.jdbc = jdbc;
         this.sent = Counter.builder("inkwell.live.messages.sent").description("Messages sent to WebSocket clients").register(registry);
         this.dropped = Counter.builder("inkwell.live.messages.dropped")
-                .description("Live messages not published because Redis did not take them").register(registry);
+                .description("Live messages not published: Redis did not take them, or too many were waiting").register(registry);
         this.subscriptions = Counter.builder("inkwell.live.subscriptions")
                 .description("Redis subscriptions made for live fan-out: one at start, one after each loss").register(registry);
     }
@@ -70,6 +70,11 @@ class LiveFanout {
     void toArticle(long articleId, long authorId, String text, String textFollowing) {
         publish(new JsonObject().put("articleId", articleId).put("authorId", authorId).put("text", text)
                 .put("textFollowing", textFollowing));
+    }
+
+    /** A message that never reached Redis: counted with those Redis refused. */
+    void droppedOne() {
+        dropped.increment();
     }
 
     void toUser(long userId, String text) {
