@@ -35,14 +35,17 @@ class HelmNativeChartTest {
         assertThat(container.has("args")).isFalse();
         assertThat(objects).noneMatch(o -> kind(o).equals("Job"));
         assertThat(configMapData(objects).has("QUARKUS_FLYWAY_MIGRATE_AT_START")).isFalse();
+        assertThat(configMapData(objects).path("JAVA_MAX_MEM_RATIO").asText()).as("heap share of the limit").isEqualTo("50");
     }
 
     @Test
     void shouldRunTheNativeImageWithItsHeapOptions() {
-        JsonNode container = appContainer(workload(render("default", t -> t.set("image.flavor", "native"))));
+        List<JsonNode> objects = render("default", t -> t.set("image.flavor", "native"));
+        JsonNode container = appContainer(workload(objects));
 
         assertThat(container.path("image").asText()).isEqualTo("ghcr.io/inkwell/inkwell:1.0.0-native");
         assertThat(texts(container.path("args"))).containsExactly("-Xmx64m", "-Xmn16m");
+        assertThat(configMapData(objects).has("JAVA_MAX_MEM_RATIO")).as("a native binary reads no JVM options").isFalse();
     }
 
     @Test
