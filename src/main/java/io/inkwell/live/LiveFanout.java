@@ -1,14 +1,18 @@
 package io.inkwell.live;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -20,11 +24,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Cross-replica fan-out over one Redis pub/sub channel: whichever replica learns of a comment or a
  * notification publishes it once, every replica receives it and hands it to its own connections.
+ * Messages are queued and published by one thread, as many as are waiting in one PUBLISH: a burst of
+ * writes costs a few Redis round trips, not one each, and order is kept.
  * Pub/sub keeps nothing for a replica that is not listening: a client catches up through the REST
  * endpoints after reconnecting. The subscription is renewed whenever Redis drops it.
  */
@@ -44,6 +51,8 @@ class LiveFanout {
     private final Counter dropped;
     private final Counter subscriptions;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final int OUTGOING_LIMIT = 10_000;
+    private static final int BATCH = 200;
 
     private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
     private final String replica = UUID.randomUUID().toString();
@@ -53,6 +62,8 @@ class LiveFanout {
     // One thread: messages reach each connection in the order they were published.
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("inkwell-live-delivery").daemon().unstarted(task));
+    private final BlockingQueue<JsonObject> outgoing = new ArrayBlockingQueue<>(OUTGOING_LIMIT);
+    private final Thread publisher = Thread.ofPlatform().name("inkwell-live-publish").daemon().unstarted(this::publishQueued);
 
     LiveFanout(ReactiveRedisDataSource redis, EventRedis calls, LiveConnections connections, Jdbc jdbc, MeterRegistry registry) {
         this.redis = redis;
@@ -64,21 +75,22 @@ class LiveFanout {
                 .description("Live messages not published: Redis did not take them, or too many were waiting").register(registry);
         this.subscriptions = Counter.builder("inkwell.live.subscriptions")
                 .description("Redis subscriptions made for live fan-out: one at start, one after each loss").register(registry);
+        publisher.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        publisher.interrupt();
     }
 
     /** To the clients following an article; {@code textFollowing} for those who follow {@code authorId}. */
     void toArticle(long articleId, long authorId, String text, String textFollowing) {
-        publish(new JsonObject().put("articleId", articleId).put("authorId", authorId).put("text", text)
+        enqueue(new JsonObject().put("articleId", articleId).put("authorId", authorId).put("text", text)
                 .put("textFollowing", textFollowing));
     }
 
-    /** A message that never reached Redis: counted with those Redis refused. */
-    void droppedOne() {
-        dropped.increment();
-    }
-
     void toUser(long userId, String text) {
-        publish(new JsonObject().put("userId", userId).put("text", text));
+        enqueue(new JsonObject().put("userId", userId).put("text", text));
     }
 
     /**
@@ -116,7 +128,7 @@ class LiveFanout {
             }
         } else if (now - heartbeatSentNanos > HEARTBEAT.toNanos()) {
             heartbeatSentNanos = now;
-            publish(new JsonObject().put("heartbeat", replica));
+            publish(new JsonObject().put("heartbeat", replica)); // direct: a queue behind it must not look like a lost subscription
         }
     }
 
@@ -130,17 +142,52 @@ class LiveFanout {
         }
     }
 
-    private void publish(JsonObject envelope) {
-        boolean published = calls.call("live.publish",
-                ds -> ds.pubsub(String.class).publish(CHANNEL, envelope.encode()).replaceWith(true), () -> false);
-        if (!published) {
+    /** Never blocks the caller: a message that finds {@link #OUTGOING_LIMIT} waiting is dropped and counted. */
+    private void enqueue(JsonObject envelope) {
+        if (!outgoing.offer(envelope)) {
             dropped.increment();
         }
+    }
+
+    private void publishQueued() {
+        List<JsonObject> batch = new ArrayList<>(BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(outgoing.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            outgoing.drainTo(batch, BATCH - 1);
+            if (!publish(new JsonObject().put("batch", new JsonArray(new ArrayList<>(batch))))) {
+                dropped.increment(batch.size());
+            }
+            batch.clear();
+        }
+    }
+
+    private boolean publish(JsonObject envelope) {
+        return calls.call("live.publish",
+                ds -> ds.pubsub(String.class).publish(CHANNEL, envelope.encode()).replaceWith(true), () -> false);
     }
 
     private void deliver(String message) {
         try {
             JsonObject envelope = new JsonObject(message);
+            JsonArray batch = envelope.getJsonArray("batch");
+            if (batch == null) {
+                deliverOne(envelope);
+            } else {
+                for (int i = 0; i < batch.size(); i++) {
+                    deliverOne(batch.getJsonObject(i));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "A live message could not be delivered");
+        }
+    }
+
+    private void deliverOne(JsonObject envelope) {
+        try {
             if (envelope.containsKey("heartbeat")) {
                 if (replica.equals(envelope.getString("heartbeat"))) {
                     heartbeatHeardNanos = System.nanoTime();
