@@ -35,7 +35,7 @@ class HelmNativeChartTest {
         assertThat(container.has("args")).isFalse();
         assertThat(objects).noneMatch(o -> kind(o).equals("Job"));
         assertThat(configMapData(objects).has("QUARKUS_FLYWAY_MIGRATE_AT_START")).isFalse();
-        assertThat(configMapData(objects).path("JAVA_MAX_MEM_RATIO").asText()).as("heap share of the limit").isEqualTo("50");
+        assertThat(configMapData(objects).path("JAVA_MAX_MEM_RATIO").asText()).as("heap share of the limit").isEqualTo("35");
     }
 
     @Test
