@@ -78,11 +78,13 @@ final class LiveProbe implements AutoCloseable {
         }
     }
 
-    /** Stops posting, waits for the last deliveries, and counts what never came as failed. */
+    /**
+     * Stops posting (the comment in flight is finished, not interrupted: an interrupted POST is no
+     * failure of the service), waits for the last deliveries, and counts what never came as failed.
+     */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        poster.interrupt();
         poster.join();
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         while (!sentAtNanos.isEmpty() && System.nanoTime() < deadline) {
