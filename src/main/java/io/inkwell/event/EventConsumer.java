@@ -3,7 +3,8 @@ package io.inkwell.event;
 import java.util.Set;
 
 /**
- * A consumer of domain events: a bean in a business package (mail, notifications, live updates).
+ * A consumer of domain events: a bean in a business package (mail, notifications). Live updates are
+ * not one: they are best effort and leave at the commit (io.inkwell.live.LiveComments).
  * Every replica runs each consumer as a member of the Redis consumer group named {@link #name()};
  * each event reaches one replica, and an event is handled for good at most once per consumer.
  *
