@@ -23,10 +23,10 @@ class DockerfilesTest {
     private static final Path DOCKER = Path.of("src", "main", "docker");
     private static final Path DOCKERIGNORE = Path.of(".dockerignore");
 
-    /** Quarkus fast-jar layout (quarkus.package.jar.type=fast-jar, the default). */
-    private static final List<String> FAST_JAR_SOURCES = List.of(
+    /** The layout of both the aot-jar the image is built from and the default fast-jar, then the AOT cache's recorder. */
+    private static final List<String> JVM_IMAGE_SOURCES = List.of(
             "target/quarkus-app/lib/", "target/quarkus-app/*.jar", "target/quarkus-app/app/",
-            "target/quarkus-app/quarkus/");
+            "target/quarkus-app/quarkus/", "src/main/docker/record-aot-cache.sh");
     /** Files the build writes; the context must keep every one of them. */
     private static final List<String> BUILD_OUTPUT = List.of(
             "target/quarkus-app/quarkus-run.jar",
@@ -35,22 +35,37 @@ class DockerfilesTest {
             "target/quarkus-app/app/inkwell-1.0.0-SNAPSHOT.jar",
             "target/quarkus-app/quarkus/generated-bytecode.jar",
             "target/quarkus-app/quarkus/quarkus-application.dat",
-            "target/inkwell-1.0.0-SNAPSHOT-runner");
+            "target/inkwell-1.0.0-SNAPSHOT-runner",
+            "src/main/docker/record-aot-cache.sh");
 
     @Test
-    void jvmImageShouldCopyTheFastJarLayersAsUser185() throws IOException {
+    void jvmImageShouldCopyTheJarLayersAsUser185() throws IOException {
         List<Instruction> instructions = parse("Dockerfile.jvm");
         List<Instruction> copies = all(instructions, "COPY");
 
-        assertThat(from(instructions)).startsWith("registry.access.redhat.com/ubi9/openjdk-21-runtime");
-        assertThat(copies).extracting(Instruction::source).containsExactlyElementsOf(FAST_JAR_SOURCES);
+        assertThat(from(instructions)).startsWith("registry.access.redhat.com/ubi9/openjdk-25-runtime");
+        assertThat(copies).extracting(Instruction::source).containsExactlyElementsOf(JVM_IMAGE_SOURCES);
         assertThat(copies).allSatisfy(copy -> {
             assertThat(copy.flags()).contains("--chown=185");
             assertThat(copy.destination()).startsWith("/deployments/");
         });
         assertThat(globMatches("target/quarkus-app/*.jar", "target/quarkus-app/quarkus-run.jar")).isTrue();
-        assertThat(last(instructions, "ENV").arguments()).contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
+        assertThat(all(instructions, "ENV")).extracting(Instruction::arguments)
+                .contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
         assertThat(last(instructions, "USER").arguments()).isEqualTo("185");
+    }
+
+    @Test
+    void jvmImageShouldRecordItsAotCacheWithItsOwnJvmAndStartWithIt() throws IOException {
+        List<Instruction> instructions = parse("Dockerfile.jvm");
+        int recording = instructions.indexOf(all(instructions, "RUN").get(0));
+        Instruction lastEnv = last(instructions, "ENV");
+
+        assertThat(instructions.get(recording).arguments()).isEqualTo("/deployments/record-aot-cache.sh /deployments");
+        assertThat(instructions.subList(0, recording)).as("recorded as the user that runs it")
+                .contains(new Instruction("USER", "185"));
+        assertThat(lastEnv.arguments()).startsWith("JAVA_OPTS_APPEND=\"-XX:AOTCache=/deployments/app.aot ");
+        assertThat(instructions.indexOf(lastEnv)).as("the cache is used only after it is recorded").isGreaterThan(recording);
     }
 
     @ParameterizedTest

@@ -45,11 +45,16 @@ public final class PackagedApp implements AutoCloseable {
 
     public static PackagedApp start(String logName, List<String> jvmOptions, Map<String, String> configuration)
             throws IOException {
+        return start(logName, jvmOptions, configuration, Path.of("target", "quarkus-app"));
+    }
+
+    /** @param appDir the jar's directory, for a copy of target/quarkus-app (ignored for a native binary) */
+    public static PackagedApp start(String logName, List<String> jvmOptions, Map<String, String> configuration,
+            Path appDir) throws IOException {
         int port = ExternalServersResource.freePort();
         int managementPort = ExternalServersResource.freePort();
         List<String> command = new ArrayList<>();
         Path nativeBinary = nativeBinary();
-        Path appDir = Path.of("target", "quarkus-app");
         if (nativeBinary != null) {
             command.add(nativeBinary.toAbsolutePath().toString()); // -Dnative: the binary takes -D and -X options itself
         } else {
@@ -62,12 +67,10 @@ public final class PackagedApp implements AutoCloseable {
         if (nativeBinary == null) {
             command.add("-jar");
             command.add("quarkus-run.jar");
-        } else {
-            appDir = Path.of("target");
         }
         Path logFile = Path.of("target", logName);
         Process process = new ProcessBuilder(command)
-                .directory(appDir.toFile())
+                .directory((nativeBinary == null ? appDir : Path.of("target")).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
