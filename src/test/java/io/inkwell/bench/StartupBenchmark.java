@@ -46,6 +46,7 @@ public final class StartupBenchmark {
                 measure(variant.getKey(), variant.getValue(), runs, loadSeconds);
             }
         }
+        System.exit(0); // the embedded SMTP server's threads are not daemons, and exec:java would wait for them
     }
 
     /** How to launch: the binary (or null for the jar) and the JVM or native options. */
