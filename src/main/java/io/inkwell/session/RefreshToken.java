@@ -16,6 +16,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -27,7 +30,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class RefreshToken extends PanacheEntityBase {
 
     @Id
-    @Column(name = "token_hash")
+    @JdbcTypeCode(SqlTypes.CHAR) // char(64), as V4 creates it: dev mode validates the mapping against the schema
+    @Column(name = "token_hash", length = 64)
     public String tokenHash;
 
     @Column(name = "session_id", nullable = false)

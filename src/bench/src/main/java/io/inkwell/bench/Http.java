@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /** The few API calls seeding makes, over the JDK's HTTP client; bodies are small JSON built by hand. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1) // as browsers and curl speak to it; no h2c upgrade on every connection
+            .build();
     private final String base;
 
     Http(String base) {
