@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inkwell.comment.CommentEvents;
@@ -33,20 +32,12 @@ class LiveComments {
         Profile author = view.author();
         CommentResponse.View followed = new CommentResponse.View(view.id(), view.createdAt(), view.updatedAt(), view.body(),
                 new Profile(author.username(), author.bio(), author.image(), true));
-        fanout.toArticle(posted.articleId(), posted.authorId(), write(new LiveMessages.Comment(posted.slug(), view)),
-                write(new LiveMessages.Comment(posted.slug(), followed)));
+        fanout.toArticle(posted.articleId(), posted.authorId(), LiveMessages.toJson(json, new LiveMessages.Comment(posted.slug(), view)),
+                LiveMessages.toJson(json, new LiveMessages.Comment(posted.slug(), followed)));
     }
 
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentEvents.Deleted deleted) {
-        String text = write(new LiveMessages.CommentDeleted(deleted.slug(), deleted.commentId()));
+        String text = LiveMessages.toJson(json, new LiveMessages.CommentDeleted(deleted.slug(), deleted.commentId()));
         fanout.toArticle(deleted.articleId(), 0, text, text);
-    }
-
-    private String write(Object message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Live messages are plain records", e);
-        }
     }
 }

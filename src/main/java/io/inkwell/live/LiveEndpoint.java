@@ -116,12 +116,8 @@ class LiveEndpoint {
     }
 
     private void send(WebSocketConnection connection, Object message) {
-        try {
-            connection.sendText(json.writeValueAsString(message)).subscribe().with(ok -> {
-            }, failure -> {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Live messages are plain records", e);
-        }
+        connection.sendText(LiveMessages.toJson(json, message)).subscribe().with(ok -> {
+        }, failure -> {
+        });
     }
 }

@@ -1,6 +1,8 @@
 package io.inkwell.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inkwell.comment.CommentResponse;
 import io.inkwell.notification.NotificationResponse;
@@ -10,6 +12,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 final class LiveMessages {
 
     private LiveMessages() {
+    }
+
+    /** The message as the text frame sent; these records always serialise, so a failure is a bug. */
+    static String toJson(ObjectMapper json, Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Live messages are plain records", e);
+        }
     }
 
     /** First message of every connection: whom it is signed in as ({@code null}: anonymous). */

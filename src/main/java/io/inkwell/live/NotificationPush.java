@@ -32,20 +32,12 @@ class NotificationPush {
         try {
             notifications.byRecipient(created.ids()).forEach((recipient, views) -> {
                 for (NotificationResponse.View view : views) {
-                    fanout.toUser(recipient, write(new LiveMessages.Notification(view)));
+                    fanout.toUser(recipient, LiveMessages.toJson(json, new LiveMessages.Notification(view)));
                 }
             });
         } catch (RuntimeException e) {
             // Live delivery is best effort: the notification is stored, and listed by the REST endpoint.
             LOG.debugf("Notifications %s not pushed live: %s", created.ids(), e);
-        }
-    }
-
-    private String write(Object message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 
