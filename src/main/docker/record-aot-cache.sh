@@ -25,12 +25,18 @@ export QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=1 QUARKUS_MAILER_FROM=t
 export MP_JWT_VERIFY_PUBLICKEY=unused-in-training SMALLRYE_JWT_SIGN_KEY=unused-in-training
 export QUARKUS_FLYWAY_MIGRATE_AT_START=false
 
-# The base image's launcher, so training runs with the same JVM options (GC, heap sizing) as the pod.
+# A cache holds compressed object pointers or not, as the recording JVM had them, and a JVM whose
+# setting differs refuses it. An image build has no memory limit, so on a host with much memory the
+# heap sized from it would pass 32 GB and turn them off; pods always have them. Hence a fixed heap here.
+training_options="-Xmx512m -XX:AOTCacheOutput=$cache"
+
+# The base image's launcher, so training runs with the same other JVM options (the GC) as the pod.
 launcher=/opt/jboss/container/java/run/run-java.sh
 if [ -x "$launcher" ]; then
-    JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -XX:AOTCacheOutput=$cache" "$launcher" >"$log" 2>&1 &
+    JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} $training_options" "$launcher" >"$log" 2>&1 &
 else
-    java -XX:AOTCacheOutput="$cache" -jar "$app_dir/quarkus-run.jar" >"$log" 2>&1 &
+    # shellcheck disable=SC2086 # the options are words
+    java $training_options -jar "$app_dir/quarkus-run.jar" >"$log" 2>&1 &
 fi
 app=$!
 
