@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import io.inkwell.config.local.ExternalServersResource;
 import io.inkwell.support.PackagedApp;
 
-/** The packaged application refuses to start in prod without its keys or its SMTP server, and says what to set. */
+/**
+ * The packaged application refuses to start in prod without its keys or its SMTP server, or with a trusted
+ * proxy Quarkus would look up in DNS, and says what to set.
+ */
 class RequiredProdSettingsIT {
 
     @Test
@@ -44,6 +47,18 @@ class RequiredProdSettingsIT {
                     .contains("QUARKUS_MAILER_HOST (")
                     .contains("QUARKUS_MAILER_FROM (")
                     .doesNotContain("MP_JWT_VERIFY_PUBLICKEY (");
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWithATrustedProxyQuarkusWouldLookUpInDns() throws Exception {
+        Map<String, String> bareIpv6 = new HashMap<>(ExternalServersResource.configuration());
+        bareIpv6.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,fd00::1");
+
+        try (PackagedApp app = PackagedApp.start("trusted-proxies-it.log", List.of(), bareIpv6)) {
+            assertThat(app.process.waitFor(60, TimeUnit.SECONDS)).as("stopped by itself").isTrue();
+            assertThat(app.process.exitValue()).isNotZero();
+            assertThat(Files.readString(app.log())).contains("[fd00::1]").contains("fd00::1/128");
         }
     }
 }

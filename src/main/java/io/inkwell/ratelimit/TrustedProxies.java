@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 final class TrustedProxies {
 
     private static final Logger LOG = Logger.getLogger(TrustedProxies.class);
+    private static final String IPV4 = "[0-9.]+";
 
     private record Range(byte[] network, int prefix) {
         boolean contains(byte[] address) {
@@ -66,9 +67,29 @@ final class TrustedProxies {
         ranges.add(new Range(network, Math.min(prefix, network.length * 8)));
     }
 
-    /** The address's bytes if it is an IP literal (never a DNS lookup), else null. */
+    /**
+     * The entries Quarkus's own forwarding support would resolve in DNS: everything but localhost, an
+     * IPv4 address and a CIDR range. It reads a bare IPv6 address (fd00::1) as a host name and a port.
+     */
+    static List<String> resolvedByQuarkus(List<String> entries) {
+        return entries.stream().map(String::strip).filter(entry -> !matchedWithoutLookup(entry)).toList();
+    }
+
+    private static boolean matchedWithoutLookup(String entry) {
+        int slash = entry.indexOf('/');
+        if (slash >= 0) {
+            return literal(entry.substring(0, slash)) != null && entry.substring(slash + 1).matches("[0-9]{1,3}");
+        }
+        return entry.equals("localhost") || entry.matches(IPV4) && literal(entry) != null;
+    }
+
+    /**
+     * The address's bytes if it is an IP literal, else null. Never a DNS lookup: addresses come from
+     * forwarding headers a client may write, so only digits and dots (IPv4) or hex with colons (IPv6)
+     * reach InetAddress, which parses those without resolving.
+     */
     static byte[] literal(String address) {
-        if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.%]+") || !address.matches(".*[.:].*")) {
+        if (address == null || !(address.matches(IPV4) || address.contains(":") && address.matches("[0-9a-fA-F:.%]+"))) {
             return null;
         }
         try {

@@ -188,6 +188,10 @@ class HelmChartTest {
         assertThat(config.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
         assertThat(config.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText()).isEqualTo("true");
         assertThat(config.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText()).isEqualTo("10.42.0.0/16,192.168.1.7");
+        JsonNode ipv6 = configMapData(render("default",
+                t -> t.set("proxy.trustedProxies[0]", "fd00::1").set("proxy.trustedProxies[1]", "fd00:42::/64")));
+        assertThat(ipv6.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText())
+                .as("a bare IPv6 address as a range, since Quarkus reads it as a host name").isEqualTo("fd00::1/128,fd00:42::/64");
         assertThatThrownBy(() -> render("default", t -> t.set("proxy.trustedProxies[0]", "ingress.example.com")))
                 .hasMessageContaining("trustedProxies");
     }

@@ -45,7 +45,7 @@ public class ExternalServersResource implements QuarkusTestResourceLifecycleMana
         // Behind a trusted proxy, as the test client acts: each test client has its own address (support/Api).
         config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         config.put("quarkus.http.proxy.allow-x-forwarded", "true");
-        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1");
+        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1/128");
         // Many replicas, servers and builds share this machine's cores: a connection slow to open here is
         // no outage (as in the test profile). The outage tests set the production bound themselves.
         config.put("inkwell.database.timeout", "2s");
