@@ -29,6 +29,13 @@ record Db(String url, String user, String password) {
         }
     }
 
+    /** Runs an INSERT, UPDATE or DELETE; the rows it touched. */
+    int update(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
     /** The first column of every row of {@code sql}, as text. */
     List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();

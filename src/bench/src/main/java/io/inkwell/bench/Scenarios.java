@@ -22,6 +22,9 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 final class Scenarios {
 
     /** The scenarios, in the order they run. */
+    /** What the comment scenario writes, so a later run can remove it (Benchmark). */
+    static final String COMMENT_BODY = "A comment from the benchmark";
+
     static final java.util.List<String> NAMES = java.util.List.of("tags", "list-anonymous", "list-signed-in", "list-by-tag",
             "list-by-author", "list-by-favorited", "feed", "feed-heavy", "article", "comments", "comment", "favorite",
             "follow", "mix");
@@ -52,7 +55,7 @@ final class Scenarios {
         scenarios.put("comments", withSlug(fixture, get("comments", "/api/articles/#{slug}/comments")));
         scenarios.put("comment", withSlug(fixture, signedIn(fixture, timed("comment", http("comment")
                 .post("/api/articles/#{slug}/comments").header("Authorization", "Token #{token}")
-                .body(StringBody("{\"comment\":{\"body\":\"A comment from the benchmark\"}}"))))));
+                .body(StringBody("{\"comment\":{\"body\":\"" + COMMENT_BODY + "\"}}"))))));
         scenarios.put("favorite", withSlug(fixture, signedIn(fixture, exec(
                 write("favorite", "/api/articles/#{slug}/favorite", true),
                 write("unfavorite", "/api/articles/#{slug}/favorite", false)))));
