@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 final class TrustedProxies {
 
     private static final Logger LOG = Logger.getLogger(TrustedProxies.class);
-    private static final String IPV4 = "[0-9.]+";
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F.%]*:[0-9a-fA-F:.%]*");
 
     private record Range(byte[] network, int prefix) {
         boolean contains(byte[] address) {
@@ -80,7 +82,7 @@ final class TrustedProxies {
         if (slash >= 0) {
             return literal(entry.substring(0, slash)) != null && entry.substring(slash + 1).matches("[0-9]{1,3}");
         }
-        return entry.equals("localhost") || entry.matches(IPV4) && literal(entry) != null;
+        return entry.equals("localhost") || IPV4.matcher(entry).matches() && literal(entry) != null;
     }
 
     /**
@@ -89,7 +91,7 @@ final class TrustedProxies {
      * reach InetAddress, which parses those without resolving.
      */
     static byte[] literal(String address) {
-        if (address == null || !(address.matches(IPV4) || address.contains(":") && address.matches("[0-9a-fA-F:.%]+"))) {
+        if (address == null || !(IPV4.matcher(address).matches() || IPV6.matcher(address).matches())) {
             return null;
         }
         try {
