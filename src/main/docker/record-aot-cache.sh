@@ -12,7 +12,10 @@
 #   src/main/docker/record-aot-cache.sh target/quarkus-app && java -XX:AOTCache=target/quarkus-app/app.aot -jar ...
 set -euo pipefail
 
-app_dir=${1:-/deployments}
+# Absolute: the cache keeps the class path it was recorded with, and Quarkus's aot-jar finds its
+# application data from it. Recorded as target/quarkus-app, the cache made a JVM started in another
+# directory read that directory's target/quarkus-app instead (or fail on another jar type's data).
+app_dir=$(cd "${1:-/deployments}" && pwd)
 cache="$app_dir/app.aot"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
