@@ -21,10 +21,10 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  */
 final class Scenarios {
 
-    /** The scenarios, in the order they run. */
     /** What the comment scenario writes, so a later run can remove it (Benchmark). */
     static final String COMMENT_BODY = "A comment from the benchmark";
 
+    /** The scenarios, in the order they run. */
     static final java.util.List<String> NAMES = java.util.List.of("tags", "list-anonymous", "list-signed-in", "list-by-tag",
             "list-by-author", "list-by-favorited", "feed", "feed-heavy", "article", "comments", "comment", "favorite",
             "follow", "mix");
